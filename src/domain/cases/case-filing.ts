@@ -1,0 +1,198 @@
+/**
+ * Filing and opening cases: the first states of the lifecycle. The workflow engine (issue 5)
+ * takes over every later transition.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { caseNodes, caseParties, cases } from '../../../db/schema/cases.ts';
+import { regimes } from '../../../db/schema/clocks.ts';
+import { organizations } from '../../../db/schema/organizations.ts';
+import { caseWorkflow } from '../../../workflows/case.workflow.ts';
+import type { Tx } from '../../db/database.ts';
+import type { Actor } from '../actor.ts';
+import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
+import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
+import { parseInput } from '../validation.ts';
+import { caseSubjects, clearanceLevels, partyRoles } from '../vocabulary.ts';
+import { assignReference } from './assign-reference.ts';
+
+const ZParty = z.object({ organizationId: z.uuid(), role: z.enum(partyRoles) });
+
+const ZCaseContent = z.object({
+  title: z.string().trim().min(5, 'must be at least 5 characters').max(300),
+  summary: z.string().trim().max(20_000).default(''),
+  subject: z.enum(caseSubjects),
+  confidentiality: z.enum(clearanceLevels).default('CONFIDENTIAL'),
+  parties: z.array(ZParty).max(50).default([]),
+  nodeIds: z.array(z.uuid()).max(50).default([]),
+});
+
+export const ZCreateFilingInput = ZCaseContent.extend({ filerOrganizationId: z.uuid() });
+export type TCreateFilingInput = z.input<typeof ZCreateFilingInput>;
+
+export const ZOpenCaseInput = ZCaseContent.extend({
+  origin: z.enum(['EX_OFFICIO', 'DEPARTMENT_REFERRAL']),
+  /** The referring department, for a referral. */
+  referringDepartmentId: z.uuid().optional(),
+});
+export type TOpenCaseInput = z.input<typeof ZOpenCaseInput>;
+
+async function defaultRegime(tx: Tx) {
+  const [regime] = await tx
+    .select()
+    .from(regimes)
+    .where(eq(regimes.isDefault, true))
+    .orderBy(desc(regimes.version))
+    .limit(1);
+  if (!regime) throw new NotFoundError('default Regime');
+  return regime;
+}
+
+/** The calendar year of an instant in the regime's time zone: references count per office year. */
+function officeYear(at: Date, timeZone: string): number {
+  return DateTime.fromJSDate(at, { zone: timeZone }).year;
+}
+
+async function requireOrganization(tx: Tx, id: string, field: string, kind?: string) {
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, id));
+  if (!org || (kind && org.kind !== kind)) {
+    throw ValidationError.single(
+      field,
+      kind ? `no ${kind.toLowerCase()} with this id` : 'no organisation with this id',
+    );
+  }
+  return org;
+}
+
+async function addPartiesAndNodes(tx: Tx, caseId: string, data: z.output<typeof ZCaseContent>, now: Date) {
+  for (const [index, party] of data.parties.entries()) {
+    await requireOrganization(tx, party.organizationId, `parties.${index}.organizationId`);
+  }
+  const parties = new Map(data.parties.map((p) => [`${p.organizationId}:${p.role}`, p]));
+  if (parties.size > 0) {
+    await tx.insert(caseParties).values([...parties.values()].map((p) => ({ caseId, ...p, addedAt: now })));
+  }
+  const nodeIds = [...new Set(data.nodeIds)];
+  if (nodeIds.length > 0) await tx.insert(caseNodes).values(nodeIds.map((nodeId) => ({ caseId, nodeId })));
+}
+
+/** A firm starts a filing: a confidential draft without a reference number (design §4). */
+export async function createFiling(tx: Tx, actor: Actor, input: TCreateFilingInput, now: Date) {
+  const data = parseInput(ZCreateFilingInput, input);
+  await requireOrganization(tx, data.filerOrganizationId, 'filerOrganizationId', 'FIRM');
+  const regime = await defaultRegime(tx);
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      title: data.title,
+      summary: data.summary,
+      subject: data.subject,
+      confidentiality: data.confidentiality,
+      origin: 'FIRM_FILING',
+      state: 'DRAFT',
+      filerOrganizationId: data.filerOrganizationId,
+      createdById: actor.kind === 'PERSON' ? actor.personId : null,
+      regimeId: regime.id,
+      workflowVersion: caseWorkflow.version,
+      lastActivityAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const parties = data.parties.some((p) => p.organizationId === data.filerOrganizationId && p.role === 'FILER')
+    ? data.parties
+    : [{ organizationId: data.filerOrganizationId, role: 'FILER' as const }, ...data.parties];
+  await addPartiesAndNodes(tx, row!.id, { ...data, parties }, now);
+  await appendAuditEntry(tx, actor, {
+    chain: caseChain(row!.id),
+    caseId: row!.id,
+    action: 'case.filing_created',
+    entityKind: 'Case',
+    entityId: row!.id,
+    after: { state: 'DRAFT', title: data.title, subject: data.subject },
+    occurredAt: now,
+  });
+  return row!;
+}
+
+/** The firm submits its draft: the case gets its reference number and enters SUBMITTED. */
+export async function submitFiling(tx: Tx, actor: Actor, caseId: string, now: Date) {
+  const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+  if (!current || current.discardedAt) throw new NotFoundError('Case');
+  if (current.state !== 'DRAFT') throw new InvalidTransitionError(current.state, 'SUBMIT', []);
+  const [regime] = await tx.select().from(regimes).where(eq(regimes.id, current.regimeId));
+  const reference = await assignReference(tx, officeYear(now, regimeTimeZone(regime!.definition)));
+  const [row] = await tx
+    .update(cases)
+    .set({
+      state: 'SUBMITTED',
+      reference,
+      submittedAt: now,
+      lastActivityAt: now,
+      updatedAt: now,
+      version: current.version + 1,
+    })
+    .where(and(eq(cases.id, caseId), eq(cases.version, current.version)))
+    .returning();
+  await appendAuditEntry(tx, actor, {
+    chain: caseChain(caseId),
+    caseId,
+    action: 'case.submitted',
+    entityKind: 'Case',
+    entityId: caseId,
+    before: { state: 'DRAFT' },
+    after: { state: 'SUBMITTED', reference },
+    occurredAt: now,
+  });
+  return row!;
+}
+
+/** The office opens a case itself, ex officio or on a department's referral (call-in), in SCREENING. */
+export async function openCase(tx: Tx, actor: Actor, input: TOpenCaseInput, now: Date) {
+  const data = parseInput(ZOpenCaseInput, input);
+  if (data.origin === 'DEPARTMENT_REFERRAL' && !data.referringDepartmentId) {
+    throw ValidationError.single('referringDepartmentId', 'a referral names the referring department');
+  }
+  if (data.referringDepartmentId) {
+    await requireOrganization(tx, data.referringDepartmentId, 'referringDepartmentId', 'DEPARTMENT');
+  }
+  const regime = await defaultRegime(tx);
+  const reference = await assignReference(tx, officeYear(now, regimeTimeZone(regime.definition)));
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      reference,
+      title: data.title,
+      summary: data.summary,
+      subject: data.subject,
+      confidentiality: data.confidentiality,
+      origin: data.origin,
+      state: 'SCREENING',
+      filerOrganizationId: data.referringDepartmentId ?? null,
+      createdById: actor.kind === 'PERSON' ? actor.personId : null,
+      regimeId: regime.id,
+      workflowVersion: caseWorkflow.version,
+      submittedAt: now,
+      lastActivityAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await addPartiesAndNodes(tx, row!.id, data, now);
+  await appendAuditEntry(tx, actor, {
+    chain: caseChain(row!.id),
+    caseId: row!.id,
+    action: 'case.opened',
+    entityKind: 'Case',
+    entityId: row!.id,
+    after: { state: 'SCREENING', origin: data.origin, reference },
+    occurredAt: now,
+  });
+  return row!;
+}
+
+function regimeTimeZone(definition: unknown): string {
+  const zone = (definition as { timeZone?: unknown }).timeZone;
+  return typeof zone === 'string' ? zone : 'UTC';
+}

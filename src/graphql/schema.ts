@@ -1,0 +1,12 @@
+/** Imports every type file (for its side effect of registering types) and builds the schema. */
+import { builder } from './builder.ts';
+import './types/scalars.ts';
+import './types/enums.ts';
+import './types/errors.ts';
+import './types/organization.ts';
+import './types/person.ts';
+import './types/knowledge.ts';
+import './types/case.ts';
+import './types/viewer.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });

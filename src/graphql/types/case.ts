@@ -1,0 +1,174 @@
+import { and, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { cases } from '../../../db/schema/cases.ts';
+import { caseStates } from '../../domain/vocabulary.ts';
+import { builder } from '../builder.ts';
+import {
+  CapabilityEnum,
+  CaseOriginEnum,
+  CaseStateEnum,
+  CaseSubjectEnum,
+  ClearanceLevelEnum,
+  KeyDimensionEnum,
+  PartyRoleEnum,
+  RiskGradeEnum,
+  SecurityTypeEnum,
+  StrategyEnum,
+  SubStrategyEnum,
+  TechnologyMaturityEnum,
+} from './enums.ts';
+import { ChainNodeRef } from './knowledge.ts';
+
+export const RegimeRef = builder.drizzleNode('regimes', {
+  name: 'Regime',
+  description: 'A versioned review regime: the deadlines and rules a case runs on (design §4).',
+  id: { column: (r) => r.id, description: 'Global ID of the regime version.' },
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Regime code, e.g. CN_CSR or US_CFIUS.' }),
+    version: t.exposeInt('version', { description: 'Version; a case keeps the version it started on.' }),
+    name: t.exposeString('name', { description: 'Human-readable name.' }),
+    isDefault: t.exposeBoolean('isDefault', { description: 'Whether new cases start on this regime.' }),
+  }),
+});
+
+export const CasePartyRef = builder.drizzleObject('caseParties', {
+  name: 'CaseParty',
+  description: 'An organisation taking part in a case, and how.',
+  fields: (t) => ({
+    role: t.expose('role', { type: PartyRoleEnum, description: 'How the organisation takes part.' }),
+    organization: t.relation('organization', { description: 'The party.' }),
+  }),
+});
+
+export const CaseRef = builder.drizzleNode('cases', {
+  name: 'Case',
+  description: 'A review case about an event or action that may erode an industry-chain capability.',
+  id: { column: (c) => c.id, description: 'Global ID of the case.' },
+  fields: (t) => ({
+    reference: t.exposeString('reference', {
+      nullable: true,
+      description: 'Reference number ICSR-YYYY-NNNNNN, assigned at submission; null for a draft.',
+    }),
+    title: t.exposeString('title', { description: 'Short title.' }),
+    summary: t.exposeString('summary', { description: 'What the case is about.' }),
+    origin: t.expose('origin', { type: CaseOriginEnum, description: 'How the case reached the office.' }),
+    subject: t.expose('subject', { type: CaseSubjectEnum, description: 'The event or action the case is about.' }),
+    state: t.expose('state', { type: CaseStateEnum, description: 'Where the case is in its lifecycle.' }),
+    confidentiality: t.expose('confidentiality', {
+      type: ClearanceLevelEnum,
+      description: 'Classification of the case file.',
+    }),
+    filer: t.relation('filer', {
+      nullable: true,
+      description: 'The filing firm, or the referring department; null for an ex-officio case.',
+    }),
+    caseOfficer: t.relation('caseOfficer', { nullable: true, description: 'The assigned case officer.' }),
+    leadReviewer: t.relation('leadReviewer', { nullable: true, description: 'The assigned lead reviewer.' }),
+    parties: t.relation('parties', { description: 'Organisations taking part in the case.' }),
+    chainNodes: t.field({
+      type: [ChainNodeRef],
+      description: 'The industry-chain nodes the case concerns.',
+      select: { with: { nodes: { with: { node: true } } } },
+      resolve: (c) => c.nodes.map((n) => n.node),
+    }),
+    securityType: t.expose('securityType', {
+      type: SecurityTypeEnum,
+      nullable: true,
+      description: 'Security type, set at classification.',
+    }),
+    keyDimension: t.expose('keyDimension', {
+      type: KeyDimensionEnum,
+      nullable: true,
+      description: 'Key dimension under the security type, set at classification.',
+    }),
+    capabilities: t.expose('capabilities', {
+      type: [CapabilityEnum],
+      description: 'Chain capabilities the case threatens.',
+    }),
+    maturity: t.expose('maturity', {
+      type: TechnologyMaturityEnum,
+      nullable: true,
+      description: 'Maturity of the technology concerned.',
+    }),
+    strategy: t.expose('strategy', { type: StrategyEnum, nullable: true, description: 'Governance strategy.' }),
+    subStrategy: t.expose('subStrategy', {
+      type: SubStrategyEnum,
+      nullable: true,
+      description: 'Sub-strategy under the strategy.',
+    }),
+    riskScore: t.exposeFloat('riskScore', { nullable: true, description: 'Risk score 0–100, once graded.' }),
+    riskGrade: t.expose('riskGrade', { type: RiskGradeEnum, nullable: true, description: 'Risk grade, once graded.' }),
+    regime: t.relation('regime', { description: 'The regime version the case runs on.' }),
+    workflowVersion: t.exposeInt('workflowVersion', {
+      description: 'Version of the case workflow the case started on.',
+    }),
+    refiledFrom: t.relation('refiledFrom', {
+      nullable: true,
+      description: 'The withdrawn case this one refiles, if any.',
+    }),
+    overdue: t.exposeBoolean('overdue', {
+      description: 'Whether a running clock of the case has passed its due instant.',
+    }),
+    nextDueAt: t.expose('nextDueAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Due instant of the running phase clock, if any.',
+    }),
+    submittedAt: t.expose('submittedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the filing was submitted or the office opened the case.',
+    }),
+    lastActivityAt: t.expose('lastActivityAt', {
+      type: 'DateTime',
+      description: 'When anything last happened on the case.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the case (or its draft) was created.' }),
+    version: t.exposeInt('version', {
+      description: 'Optimistic-lock version: send it back with a change so a concurrent edit is detected.',
+    }),
+  }),
+});
+
+const CaseFilter = builder.inputType('CaseFilter', {
+  description: 'Narrows the cases list; all given conditions must hold.',
+  fields: (t) => ({
+    states: t.field({ type: [CaseStateEnum], required: false, description: 'Only cases in one of these states.' }),
+    text: t.string({
+      required: false,
+      description: 'Text contained in the title or the reference number (case-insensitive).',
+    }),
+  }),
+});
+
+/** One SQL filter for both the page and its total, so the two always agree. */
+function caseFilterSql(
+  table: typeof cases,
+  filter: { states?: readonly string[] | null; text?: string | null } | null | undefined,
+): SQL {
+  const conditions: (SQL | undefined)[] = [isNull(table.discardedAt)];
+  const states = filter?.states?.filter((s): s is (typeof caseStates)[number] =>
+    (caseStates as readonly string[]).includes(s),
+  );
+  if (states && states.length > 0) conditions.push(inArray(table.state, states));
+  if (filter?.text?.trim()) {
+    const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(table.title, pattern), ilike(table.reference, pattern)));
+  }
+  return and(...conditions)!;
+}
+
+builder.queryField('cases', (t) =>
+  t.drizzleConnection({
+    type: 'cases',
+    description: 'Review cases, most recently active first.',
+    args: { filter: t.arg({ type: CaseFilter, required: false, description: 'Conditions on the cases.' }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(cases, caseFilterSql(cases, args.filter)),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.db.query.cases.findMany(
+        query({
+          where: { RAW: (table) => caseFilterSql(table as typeof cases, args.filter) },
+          orderBy: { lastActivityAt: 'desc' },
+        }),
+      ),
+  }),
+);

@@ -1,0 +1,115 @@
+/**
+ * Entry point of `npm start`: read the configuration, open and migrate the database, seed the
+ * demo data, listen, and shut down gracefully. Start-up failures end with one line naming the cause.
+ */
+import type { Server } from 'node:http';
+import { Redis } from 'ioredis';
+import { createApp } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type DatabaseHandle, DatabaseOpenError, openDatabase } from './db/database.ts';
+import { createLogger } from './logger.ts';
+import { DEMO_PASSWORD, demoPeople, demoSeedSteps } from './seed/demo-data.ts';
+import { runSeedSteps } from './seed/seed-runner.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`icsr: cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(config.port, config.host);
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new Error(`port ${config.port} on ${config.host} is in use; set PORT`));
+      else if (error.code === 'EACCES') reject(new Error(`no permission to listen on port ${config.port}; set PORT`));
+      else reject(error);
+    });
+  });
+}
+
+function describeDatabaseError(error: unknown, config: Config): string {
+  if (error instanceof DatabaseOpenError) return error.message;
+  const e = error as { code?: string; message?: string };
+  const where = config.database.kind === 'postgres' ? 'PostgreSQL at DATABASE_URL' : `PGlite in ${config.dataDir}`;
+  return `${where} failed: ${e.code ? `${e.code} ` : ''}${e.message ?? String(error)}`;
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger(config);
+  const startedAt = Date.now();
+
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase(config.database);
+    await database.migrate();
+  } catch (error) {
+    fail(describeDatabaseError(error, config));
+  }
+  if (config.seedDemoData) {
+    const applied = await runSeedSteps(database.db, demoSeedSteps, new Date());
+    if (applied.length > 0) logger.info({ steps: applied }, 'demo data seeded');
+  }
+
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error.message }, 'redis unavailable'));
+  redis?.connect().catch(() => {});
+
+  const app = createApp(config, { database, logger, ...(redis ? { redis } : {}) });
+  let server: Server;
+  try {
+    server = await listen(app, config);
+  } catch (error) {
+    await database.close();
+    fail((error as Error).message);
+  }
+
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  logger.info(
+    { url, database: database.kind, redis: redis ? 'configured' : 'not configured', ms: Date.now() - startedAt },
+    'ready',
+  );
+  if (config.seedDemoData) {
+    const accounts = demoPeople.map((p) => `  ${p.email.padEnd(28)} ${p.roles.join(', ')}`).join('\n');
+    process.stdout.write(
+      `\nIndustry-chain security review API is ready at ${url}/graphql (GraphiQL in a browser)\n` +
+        `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}\n` +
+        `Demo accounts (password ${DEMO_PASSWORD}):\n${accounts}\n` +
+        'Sign-in arrives with the access-control issue; until then the API is open (see README.md).\n\n',
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Finish in-flight requests, then close the pool; give up after the configured wait.
+    const forced = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in time; closing connections');
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    forced.unref();
+    server.close(async () => {
+      clearTimeout(forced);
+      redis?.disconnect();
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
