@@ -30,9 +30,12 @@ function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Serv
 
 function describeDatabaseError(error: unknown, config: Config): string {
   if (error instanceof DatabaseOpenError) return error.message;
-  const e = error as { code?: string; message?: string };
+  // drizzle wraps the driver's error (with the failed SQL) around the cause worth showing.
+  let cause = error as { code?: string; message?: string; cause?: unknown };
+  while (cause.cause && typeof cause.cause === 'object') cause = cause.cause as typeof cause;
   const where = config.database.kind === 'postgres' ? 'PostgreSQL at DATABASE_URL' : `PGlite in ${config.dataDir}`;
-  return `${where} failed: ${e.code ? `${e.code} ` : ''}${e.message ?? String(error)}`;
+  const detail = `${cause.code ? `${cause.code} ` : ''}${cause.message ?? String(error)}`.replace(/\s+/g, ' ').trim();
+  return `${where} failed: ${detail}`;
 }
 
 async function main() {

@@ -109,9 +109,13 @@ export const cases = pgTable(
     index('cases_next_due_idx').on(t.nextDueAt),
     index('cases_classification_idx').on(t.securityType, t.strategy),
     check('cases_reference_format', sql`${t.reference} is null or ${t.reference} ~ '^ICSR-[0-9]{4}-[0-9]{6}$'`),
-    check('cases_reference_after_draft', sql`(${t.state} = 'DRAFT') = (${t.reference} is null)`),
+    // A draft has no reference yet; every other case has one, except a draft that was discarded.
+    check('cases_draft_has_no_reference', sql`${t.state} <> 'DRAFT' or ${t.reference} is null`),
+    check(
+      'cases_reference_after_draft',
+      sql`${t.reference} is not null or ${t.state} = 'DRAFT' or ${t.discardedAt} is not null`,
+    ),
     check('cases_filing_has_filer', sql`${t.origin} <> 'FIRM_FILING' or ${t.filerOrganizationId} is not null`),
-    check('cases_only_filings_draft', sql`${t.state} <> 'DRAFT' or ${t.origin} = 'FIRM_FILING'`),
     // The key dimension must sit under the security type, as in the paper's table.
     check(
       'cases_dimension_matches_type',

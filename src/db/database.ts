@@ -5,7 +5,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -86,4 +86,16 @@ function ensureWritableDirectory(dir: string): void {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new DatabaseOpenError(`data directory ${dir} is not writable (${code}); set DATA_DIR to a writable folder`);
   }
+}
+
+/**
+ * Runs raw SQL and returns its rows. The postgres driver returns an array and PGlite an object
+ * with `rows`; this is the one place that knows.
+ */
+export async function selectRows<Row extends Record<string, unknown>>(
+  db: Queryable,
+  query: SQLWrapper,
+): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
 }

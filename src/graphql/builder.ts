@@ -10,6 +10,8 @@ import type { GraphQLContext } from './context.ts';
 export interface SchemaTypes {
   Context: GraphQLContext;
   DrizzleRelations: typeof relations;
+  /** Fields are non-null unless they say otherwise: a client should not null-check what cannot be null. */
+  DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: string; Output: string };
@@ -18,6 +20,7 @@ export interface SchemaTypes {
 
 export const builder = new SchemaBuilder<SchemaTypes>({
   plugins: [ErrorsPlugin, RelayPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
   drizzle: {
     client: (ctx) => ctx.db,
     getTableConfig,
@@ -28,14 +31,29 @@ export const builder = new SchemaBuilder<SchemaTypes>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodesOnConnection: true,
+    nodesOnConnection: { description: 'The objects of this page, without their cursors.' },
+    idFieldOptions: { description: 'Global ID (Relay): pass it to `node` to fetch the object again.' },
     edgesFieldOptions: { description: 'The edges of this page, each with its cursor.' },
     pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },
+    cursorFieldOptions: { description: 'Opaque position of this edge; pass it as `after` or `before`.' },
+    nodeFieldOptions: { description: 'The object at this edge.' },
+    hasNextPageFieldOptions: { description: 'Whether objects follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether objects precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge of this page.' },
+    firstArgOptions: { description: 'Return at most this many objects from the start (after `after`).' },
+    lastArgOptions: { description: 'Return at most this many objects from the end (before `before`).' },
+    afterArgOptions: { description: 'Return objects after this cursor.' },
+    beforeArgOptions: { description: 'Return objects before this cursor.' },
+    defaultConnectionTypeOptions: { description: 'A page of a list (Relay connection).' },
+    defaultEdgeTypeOptions: { description: 'One object of a page and its cursor.' },
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when it does not exist or the caller may not see it.',
+      args: { id: { description: 'A global ID.' } },
     },
     nodesQueryOptions: {
       description: 'Fetches objects by their global IDs; null for each that does not exist or the caller may not see.',
+      args: { ids: { description: 'Global IDs.' } },
     },
     nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
     pageInfoTypeOptions: { description: 'Pagination state of a connection (Relay).' },

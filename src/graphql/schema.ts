@@ -9,4 +9,4 @@ import './types/knowledge.ts';
 import './types/case.ts';
 import './types/viewer.ts';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = builder.toSchema({ sortSchema: false });

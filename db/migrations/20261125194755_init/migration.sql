@@ -130,9 +130,9 @@ CREATE TABLE "cases" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "cases_reference_format" CHECK ("reference" is null or "reference" ~ '^ICSR-[0-9]{4}-[0-9]{6}$'),
-	CONSTRAINT "cases_reference_after_draft" CHECK (("state" = 'DRAFT') = ("reference" is null)),
+	CONSTRAINT "cases_draft_has_no_reference" CHECK ("state" <> 'DRAFT' or "reference" is null),
+	CONSTRAINT "cases_reference_after_draft" CHECK ("reference" is not null or "state" = 'DRAFT' or "discarded_at" is not null),
 	CONSTRAINT "cases_filing_has_filer" CHECK ("origin" <> 'FIRM_FILING' or "filer_organization_id" is not null),
-	CONSTRAINT "cases_only_filings_draft" CHECK ("state" <> 'DRAFT' or "origin" = 'FIRM_FILING'),
 	CONSTRAINT "cases_dimension_matches_type" CHECK ("key_dimension" is null or "security_type" = case
         when "key_dimension" in ('DIVISION_OF_LABOUR_LOCK_IN', 'WEAK_BASIC_RESEARCH', 'UNECONOMICAL_ENTRY') then 'CAPABILITY_DEFICIT'::security_type
         when "key_dimension" in ('INDUSTRY_TRANSFER', 'TECHNOLOGY_ROUTE_SWITCH') then 'CAPABILITY_DESTRUCTION'::security_type

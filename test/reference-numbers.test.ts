@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases } from '../db/schema/cases.ts';
+import { organizations } from '../db/schema/organizations.ts';
+import { systemActor } from '../src/domain/actor.ts';
+import { assignReference, formatReference } from '../src/domain/cases/assign-reference.ts';
+import { createFiling, submitFiling } from '../src/domain/cases/case-filing.ts';
+import { SEED_INSTANT } from './support/fixed-time.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+class Rollback extends Error {}
+const actor = systemActor('test');
+
+describe('case reference numbers', () => {
+  let database: TestDatabase;
+  let firmId: string;
+  beforeAll(async () => {
+    database = await createTestDatabase({ seeded: true });
+    const [firm] = await database.db.select().from(organizations).where(eq(organizations.code, 'HUAXIN-IC'));
+    firmId = firm!.id;
+  });
+  afterAll(() => database.destroy());
+
+  const fileAndSubmit = () =>
+    database.db.transaction(async (tx) => {
+      const draft = await createFiling(
+        tx,
+        actor,
+        { filerOrganizationId: firmId, title: 'A test filing', subject: 'ACQUISITION' },
+        SEED_INSTANT,
+      );
+      return submitFiling(tx, actor, draft.id, SEED_INSTANT);
+    });
+
+  it('are formatted ICSR-YYYY-NNNNNN', () => {
+    expect(formatReference(2026, 123)).toBe('ICSR-2026-000123');
+  });
+
+  it('are not consumed by a submission that rolls back', async () => {
+    // The seed assigned three 2026 numbers.
+    await expect(
+      database.db.transaction(async (tx) => {
+        const draft = await createFiling(
+          tx,
+          actor,
+          { filerOrganizationId: firmId, title: 'Rolled back', subject: 'RELOCATION' },
+          SEED_INSTANT,
+        );
+        const submitted = await submitFiling(tx, actor, draft.id, SEED_INSTANT);
+        expect(submitted.reference).toBe('ICSR-2026-000004');
+        throw new Rollback();
+      }),
+    ).rejects.toThrow(Rollback);
+    const next = await fileAndSubmit();
+    expect(next.reference).toBe('ICSR-2026-000004');
+    expect((await fileAndSubmit()).reference).toBe('ICSR-2026-000005');
+  });
+
+  it('count per year, from 1', async () => {
+    const reference = await database.db.transaction((tx) => assignReference(tx, 2027));
+    expect(reference).toBe('ICSR-2027-000001');
+  });
+
+  it('are never assigned to a draft', async () => {
+    const draft = await database.db.transaction((tx) =>
+      createFiling(
+        tx,
+        actor,
+        { filerOrganizationId: firmId, title: 'Still a draft', subject: 'ACQUISITION' },
+        SEED_INSTANT,
+      ),
+    );
+    const [row] = await database.db.select().from(cases).where(eq(cases.id, draft.id));
+    expect(row).toMatchObject({ state: 'DRAFT', reference: null });
+  });
+});
