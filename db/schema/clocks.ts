@@ -127,6 +127,10 @@ export const clocks = pgTable(
   },
   (t) => [
     index('clocks_case_idx').on(t.caseId),
+    // A case runs at most one phase clock at a time.
+    uniqueIndex('clocks_one_running_phase_per_case')
+      .on(t.caseId)
+      .where(sql`${t.ownerKind} = 'CASE' and ${t.stoppedAt} is null`),
     index('clocks_owner_idx').on(t.ownerKind, t.ownerId),
     index('clocks_regime_idx').on(t.regimeId),
     // The wake-up scan reads only running clocks, ordered by their next wake-up.
@@ -155,6 +159,10 @@ export const clockPauses = pgTable(
   },
   (t) => [
     index('clock_pauses_clock_idx').on(t.clockId),
+    // At most one open pause per clock.
+    uniqueIndex('clock_pauses_one_open_per_clock')
+      .on(t.clockId)
+      .where(sql`${t.resumedAt} is null`),
     check('clock_pauses_order', sql`${t.resumedAt} is null or ${t.resumedAt} >= ${t.pausedAt}`),
   ],
 );

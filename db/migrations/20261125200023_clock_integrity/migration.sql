@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "clock_pauses_one_open_per_clock" ON "clock_pauses" ("clock_id") WHERE "resumed_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "clocks_one_running_phase_per_case" ON "clocks" ("case_id") WHERE "owner_kind" = 'CASE' and "stopped_at" is null;
