@@ -35,6 +35,13 @@ export const relations = defineRelations(schema, (r) => ({
     organization: r.one.organizations({ from: r.people.organizationId, to: r.organizations.id, optional: false }),
     roles: r.many.personRoles(),
   },
+  serviceAccounts: {
+    organization: r.one.organizations({
+      from: r.serviceAccounts.organizationId,
+      to: r.organizations.id,
+      optional: false,
+    }),
+  },
   personRoles: {
     person: r.one.people({ from: r.personRoles.personId, to: r.people.id, optional: false }),
   },

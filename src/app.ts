@@ -3,11 +3,19 @@
  * The entry point (main.ts) only opens resources, calls this factory and listens.
  */
 import { randomUUID } from 'node:crypto';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import express from 'express';
-import { createYoga } from 'graphql-yoga';
+import { rateLimit } from 'express-rate-limit';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import { InvalidTokenError } from './domain/auth/auth-errors.ts';
+import type { AuthSettings } from './domain/auth/auth-settings.ts';
+import { authenticateRequest } from './domain/auth/authenticate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
@@ -20,6 +28,8 @@ export interface Pingable {
 export interface AppDependencies {
   readonly database: DatabaseHandle;
   readonly logger: Logger;
+  /** Token lifetimes, second-factor rules and the signing key. */
+  readonly auth: AuthSettings;
   /** Present when REDIS_URL is set. */
   readonly redis?: Pingable;
   /** The clock source; tests inject a fixed one. */
@@ -31,6 +41,13 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
     promise,
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
   ]);
+
+/** Production serves no schema to strangers: introspection is refused like any invalid query. */
+const disableIntrospection: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
 
 export function createApp(config: Config, deps: AppDependencies) {
   const now = deps.now ?? (() => new Date());
@@ -73,20 +90,78 @@ export function createApp(config: Config, deps: AppDependencies) {
       .json({ status, checks: { database: { ...database, kind: deps.database.kind }, redis } });
   });
 
+  const production = config.env === 'production';
+  // GraphiQL runs inline scripts; it is only served outside production, where the default CSP applies.
+  app.use(helmet({ contentSecurityPolicy: production ? undefined : false }));
+  app.use(cors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, credentials: true }));
+  app.use(
+    '/graphql',
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.requestsPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      message: { errors: [{ message: 'Too many requests; slow down.', extensions: { code: 'RATE_LIMITED' } }] },
+    }),
+  );
+  app.use('/graphql', express.json({ limit: config.bodyLimit }));
+
   const yoga = createYoga<{ req: express.Request }, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: config.env !== 'production',
+    graphiql: !production,
     landingPage: false,
     logging: deps.logger,
-    context: ({ req }): GraphQLContext => ({
-      db: deps.database.db,
-      actor: null,
-      now: now(),
-      logger: req.log ?? deps.logger,
-    }),
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12, ignoreIntrospection: true },
+        costLimit: { maxCost: 20_000, ignoreIntrospection: true },
+        maxAliases: { n: 20 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 5_000 },
+        blockFieldSuggestion: { enabled: production },
+      }),
+      ...(production ? [disableIntrospection] : []),
+    ],
+    context: async ({ req }): Promise<GraphQLContext> => {
+      const at = now();
+      const signedIn = await authenticateRequest(
+        deps.database.db,
+        deps.auth.signingKey,
+        req.headers.authorization,
+        at,
+      ).catch((error: unknown) => {
+        if (!(error instanceof InvalidTokenError)) throw error;
+        throw createGraphQLError('The access token is invalid or expired: refresh the session or sign in again.', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      });
+      return {
+        db: deps.database.db,
+        actor: signedIn?.actor ?? null,
+        mfaEnrolmentPending: signedIn?.mfaEnrolmentPending ?? false,
+        now: at,
+        logger: req.log ?? deps.logger,
+        clientIp: req.ip ?? null,
+        auth: deps.auth,
+      };
+    },
   });
   app.use(yoga.graphqlEndpoint, (req, res) => yoga(req, res, { req }));
+
+  // Body-parser errors (a body over the limit, malformed JSON) answer as GraphQL errors, not as HTML.
+  app.use(
+    (
+      error: { status?: number; type?: string; message: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (!error.status || error.status >= 500) return next(error);
+      const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      res.status(error.status).json({ errors: [{ message: error.message, extensions: { code } }] });
+    },
+  );
 
   return app;
 }

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { type Role, roles } from './domain/vocabulary.ts';
 
 const postgresUrl = z
   .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
@@ -32,6 +33,21 @@ export const environmentSchema = z.object({
     .regex(/^\d+(kb|mb)$/, 'must look like 512kb or 1mb')
     .default('1mb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .default('ADMIN,LEAD_REVIEWER')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(roles, { error: `must list roles among ${roles.join(', ')}` }))),
+  LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -49,7 +65,19 @@ export interface Config {
   readonly logLevel: string;
   readonly corsOrigins: readonly string[];
   readonly bodyLimit: string;
+  /** GraphQL requests allowed per client IP and minute. */
+  readonly requestsPerMinute: number;
   readonly shutdownTimeoutMs: number;
+  readonly auth: {
+    /** HS256 signing key; null means the embedded default: a key generated once in the data directory. */
+    readonly jwtSecret: string | null;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlDays: number;
+    /** Roles that must sign in with a second factor (TOTP). */
+    readonly mfaRequiredRoles: readonly Role[];
+    /** Login attempts allowed per client IP in 15 minutes. */
+    readonly loginAttemptsPerIp: number;
+  };
 }
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
@@ -68,6 +96,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.JWT_SECRET) {
+    // Several API processes must share one signing key; a key file per process would not.
+    throw new ConfigError(['JWT_SECRET is required in production with DATABASE_URL']);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     env: e.NODE_ENV,
@@ -86,7 +118,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         .filter(Boolean),
     ),
     bodyLimit: e.BODY_LIMIT,
+    requestsPerMinute: e.REQUESTS_PER_MINUTE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    auth: Object.freeze({
+      jwtSecret: e.JWT_SECRET ?? null,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      mfaRequiredRoles: Object.freeze([...e.MFA_REQUIRED_ROLES]),
+      loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
+    }),
   });
 }
 

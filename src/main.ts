@@ -7,6 +7,8 @@ import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseOpenError, openDatabase } from './db/database.ts';
+import { type AuthSettings, authSettings } from './domain/auth/auth-settings.ts';
+import { resolveSigningKey } from './domain/auth/signing-key.ts';
 import { createLogger } from './logger.ts';
 import { DEMO_PASSWORD, demoPeople, demoSeedSteps } from './seed/demo-data.ts';
 import { runSeedSteps } from './seed/seed-runner.ts';
@@ -67,7 +69,18 @@ async function main() {
   redis?.on('error', (error) => logger.warn({ err: error.message }, 'redis unavailable'));
   redis?.connect().catch(() => {});
 
-  const app = createApp(config, { database, logger, ...(redis ? { redis } : {}) });
+  let auth: AuthSettings;
+  try {
+    auth = authSettings(
+      config.auth,
+      await resolveSigningKey({ jwtSecret: config.auth.jwtSecret, dataDir: config.dataDir }),
+    );
+  } catch (error) {
+    await database.close();
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const app = createApp(config, { database, logger, auth, ...(redis ? { redis } : {}) });
   let server: Server;
   try {
     server = await listen(app, config);
@@ -87,7 +100,8 @@ async function main() {
       `\nIndustry-chain security review API is ready at ${url}/graphql (GraphiQL in a browser)\n` +
         `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}\n` +
         `Demo accounts (password ${DEMO_PASSWORD}):\n${accounts}\n` +
-        'Sign-in arrives with the access-control issue; until then the API is open (see README.md).\n\n',
+        'Sign in with the `login` mutation and send `Authorization: Bearer <accessToken>` (README.md shows how).\n' +
+        `Lead reviewers and administrators also need a one-time code: npm run demo:totp -- lead@icsr.example\n\n`,
     );
   }
 

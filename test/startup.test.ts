@@ -66,14 +66,22 @@ describe('npm start', () => {
     expect(await stop(first.child)).toBe(0);
 
     const second = await start({ DATA_DIR: dataDir, PORT: port, LOG_LEVEL: 'info' }, true);
-    const body = await (
-      await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ cases { totalCount } }' }),
-      })
-    ).json();
-    expect(body).toEqual({ data: { cases: { totalCount: 4 } } });
+    const graphql = async (query: string, headers: Record<string, string> = {}) =>
+      (
+        await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query }),
+        })
+      ).json();
+    // The README's way in: sign in as a demo account, then send the access token.
+    const signIn = await graphql(
+      'mutation { login(input: { email: "officer@icsr.example", password: "Review-Demo-2026!" }) { ... on Session { accessToken } } }',
+    );
+    const token = signIn.data.login.accessToken as string;
+    expect(await graphql('{ cases { totalCount } }', { authorization: `Bearer ${token}` })).toEqual({
+      data: { cases: { totalCount: 3 } },
+    });
     expect(await stop(second.child)).toBe(0);
     expect(second.stdout).not.toContain('demo data seeded');
   });

@@ -160,9 +160,7 @@ export const clockPauses = pgTable(
   (t) => [
     index('clock_pauses_clock_idx').on(t.clockId),
     // At most one open pause per clock.
-    uniqueIndex('clock_pauses_one_open_per_clock')
-      .on(t.clockId)
-      .where(sql`${t.resumedAt} is null`),
+    uniqueIndex('clock_pauses_one_open_per_clock').on(t.clockId).where(sql`${t.resumedAt} is null`),
     check('clock_pauses_order', sql`${t.resumedAt} is null or ${t.resumedAt} >= ${t.pausedAt}`),
   ],
 );

@@ -61,6 +61,8 @@ export const people = pgTable(
     tokensValidAfter: instant('tokens_valid_after').notNull().defaultNow(),
     totpSecret: text('totp_secret'),
     totpEnabledAt: instant('totp_enabled_at'),
+    /** Time step of the last accepted one-time code: each code is accepted once. */
+    totpLastUsedStep: integer('totp_last_used_step'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: lockVersion(),
@@ -158,5 +160,8 @@ export const loginAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
     attemptedAt: createdAt(),
   },
-  (t) => [index('login_attempts_email_idx').on(sql`lower(${t.email})`, t.attemptedAt)],
+  (t) => [
+    index('login_attempts_email_idx').on(sql`lower(${t.email})`, t.attemptedAt),
+    index('login_attempts_ip_idx').on(t.ip, t.attemptedAt),
+  ],
 );

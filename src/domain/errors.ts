@@ -16,7 +16,13 @@ export type AppErrorCode =
   /** Someone changed the object since the caller read it. */
   | 'STALE_VERSION'
   /** The change conflicts with existing data (a duplicate code or e-mail, for example). */
-  | 'CONFLICT';
+  | 'CONFLICT'
+  /** Sign-in failures and refused tokens: see src/domain/auth/auth-errors.ts. */
+  | 'INVALID_CREDENTIALS'
+  | 'TOTP_REQUIRED'
+  | 'INVALID_TOTP'
+  | 'RATE_LIMITED'
+  | 'INVALID_TOKEN';
 
 export abstract class AppError extends Error {
   abstract readonly code: AppErrorCode;

@@ -5,7 +5,9 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations } from '../../db/relations.ts';
+import './access-plugin.ts';
 import type { GraphQLContext } from './context.ts';
+import { readableIds } from './visibility.ts';
 
 export interface SchemaTypes {
   Context: GraphQLContext;
@@ -19,7 +21,7 @@ export interface SchemaTypes {
 }
 
 export const builder = new SchemaBuilder<SchemaTypes>({
-  plugins: [ErrorsPlugin, RelayPlugin, DrizzlePlugin],
+  plugins: ['access', ErrorsPlugin, RelayPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
   drizzle: {
     client: (ctx) => ctx.db,
@@ -50,15 +52,40 @@ export const builder = new SchemaBuilder<SchemaTypes>({
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when it does not exist or the caller may not see it.',
       args: { id: { description: 'A global ID.' } },
+      // Only IDs the caller may read are loaded, so a hidden object reads like a missing one.
+      resolve: async (_root, { id }, ctx, _info, resolveNode) =>
+        (await readableIds(ctx, id.typename, [id.id])).has(id.id) ? resolveNode(id) : null,
     },
     nodesQueryOptions: {
       description: 'Fetches objects by their global IDs; null for each that does not exist or the caller may not see.',
       args: { ids: { description: 'Global IDs.' } },
+      resolve: async (_root, { ids }, ctx, _info, resolveNodes) => {
+        const readable = new Map<string, Set<string>>();
+        for (const typename of new Set(ids.map((i) => i.typename))) {
+          const ofType = ids.filter((i) => i.typename === typename).map((i) => i.id);
+          readable.set(typename, await readableIds(ctx, typename, ofType));
+        }
+        // The relay plugin's loader always loads every requested ID; drop those the caller may not read.
+        const loaded = await resolveNodes(ids);
+        return ids.map((i, index) => (readable.get(i.typename)?.has(i.id) ? loaded[index] : null));
+      },
     },
     nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
     pageInfoTypeOptions: { description: 'Pagination state of a connection (Relay).' },
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    // Result unions hold the payload itself or one of the field's error types (errors as data).
+    directResult: true,
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result`,
+      description: 'The payload of the operation, or the expected error that stopped it (nothing was changed).',
+    },
+    defaultResultOptions: {
+      name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Success`,
+      description: 'The operation succeeded.',
+    },
+  },
 });
 
 builder.queryType({ description: 'Reads.' });

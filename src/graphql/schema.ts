@@ -8,5 +8,7 @@ import './types/person.ts';
 import './types/knowledge.ts';
 import './types/case.ts';
 import './types/viewer.ts';
+import './types/session.ts';
+import './types/administration.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

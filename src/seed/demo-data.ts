@@ -14,6 +14,7 @@ import { cnCsrRegime } from '../../workflows/regimes/cn-csr.ts';
 import { usCfiusRegime } from '../../workflows/regimes/us-cfius.ts';
 import type { Tx } from '../db/database.ts';
 import { systemActor } from '../domain/actor.ts';
+import { provisionTotp } from '../domain/auth/totp.ts';
 import { assignCaseTeam } from '../domain/cases/assign-case-team.ts';
 import { createFiling, openCase, submitFiling } from '../domain/cases/case-filing.ts';
 import {
@@ -36,6 +37,16 @@ const DEMO_PASSWORD_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$wuXTcIX5eEB+PMDAnRg5YQ$q5L9qvH8R9pqHOLyZiRbIwgA4avT+hcRDXo6T9qOPC0';
 
 const seed = systemActor('seed');
+
+/**
+ * Demo-only TOTP secrets of the accounts whose roles require a second factor by default (ADMIN,
+ * LEAD_REVIEWER). Public on purpose: `npm run demo:totp -- <email>` prints the current code.
+ */
+export const demoTotpSecrets: Readonly<Record<string, string>> = {
+  'admin@icsr.example': 'DEMOADMINSECONDFACTORDEMOADMINAA',
+  'lead@icsr.example': 'DEMOLEADSECONDFACTORDEMOLEADAAAA',
+  'lead2@icsr.example': 'DEMOLEADTWOSECONDFACTORDEMOLEADB',
+};
 
 interface DemoOrganization {
   kind: OrganizationKind;
@@ -280,6 +291,16 @@ const organisationsAndPeople: SeedStep = {
   },
 };
 
+/** Second factors of the demo accounts that need one, so that they can sign in out of the box. */
+const demoSecondFactors: SeedStep = {
+  id: '025-demo-second-factors',
+  async run(tx, now) {
+    for (const [email, secret] of Object.entries(demoTotpSecrets)) {
+      await provisionTotp(tx, seed, await personId(tx, email), secret, now);
+    }
+  },
+};
+
 /** The integrated-circuit chain down to photoresist and EDA software (seed digest §2 examples). */
 const knowledgeBase: SeedStep = {
   id: '030-knowledge-base',
@@ -490,4 +511,10 @@ const firstCases: SeedStep = {
 };
 
 /** The steps in order. Later issues append steps; shipped steps never change. */
-export const demoSeedSteps: readonly SeedStep[] = [referenceData, organisationsAndPeople, knowledgeBase, firstCases];
+export const demoSeedSteps: readonly SeedStep[] = [
+  referenceData,
+  organisationsAndPeople,
+  demoSecondFactors,
+  knowledgeBase,
+  firstCases,
+];

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
 import { people, personRoles } from '../../../db/schema/organizations.ts';
 import type { Tx } from '../../db/database.ts';
+import { loadCaseFor } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
-import { NotFoundError, StaleVersionError, ValidationError } from '../errors.ts';
+import { StaleVersionError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 
 export const ZAssignCaseTeamInput = z.object({
@@ -20,8 +21,7 @@ export type TAssignCaseTeamInput = z.input<typeof ZAssignCaseTeamInput>;
 /** Assigns or reassigns a case's officer and lead reviewer (design §1), recorded on the case's chain. */
 export async function assignCaseTeam(tx: Tx, actor: Actor, input: TAssignCaseTeamInput, now: Date) {
   const data = parseInput(ZAssignCaseTeamInput, input);
-  const [current] = await tx.select().from(cases).where(eq(cases.id, data.caseId)).for('update');
-  if (!current) throw new NotFoundError('Case');
+  const current = await loadCaseFor(tx, actor, 'assign', data.caseId, { lock: true });
   if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
 
   const holders = await tx

@@ -10,6 +10,7 @@ import { regimes } from '../../../db/schema/clocks.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import { caseWorkflow } from '../../../workflows/case.workflow.ts';
 import type { Tx } from '../../db/database.ts';
+import { assertCan, loadCaseFor } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
@@ -80,6 +81,7 @@ async function addPartiesAndNodes(tx: Tx, caseId: string, data: z.output<typeof 
 /** A firm starts a filing: a confidential draft without a reference number (design §4). */
 export async function createFiling(tx: Tx, actor: Actor, input: TCreateFilingInput, now: Date) {
   const data = parseInput(ZCreateFilingInput, input);
+  assertCan(actor, 'create', 'Case', { origin: 'FIRM_FILING', filerOrganizationId: data.filerOrganizationId });
   await requireOrganization(tx, data.filerOrganizationId, 'filerOrganizationId', 'FIRM');
   const regime = await defaultRegime(tx);
   const [row] = await tx
@@ -118,8 +120,7 @@ export async function createFiling(tx: Tx, actor: Actor, input: TCreateFilingInp
 
 /** The firm submits its draft: the case gets its reference number and enters SUBMITTED. */
 export async function submitFiling(tx: Tx, actor: Actor, caseId: string, now: Date) {
-  const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-  if (!current || current.discardedAt) throw new NotFoundError('Case');
+  const current = await loadCaseFor(tx, actor, 'update', caseId, { lock: true });
   if (current.state !== 'DRAFT') throw new InvalidTransitionError(current.state, 'SUBMIT', []);
   const [regime] = await tx.select().from(regimes).where(eq(regimes.id, current.regimeId));
   const reference = await assignReference(tx, officeYear(now, regimeTimeZone(regime!.definition)));
@@ -151,6 +152,7 @@ export async function submitFiling(tx: Tx, actor: Actor, caseId: string, now: Da
 /** The office opens a case itself, ex officio or on a department's referral (call-in), in SCREENING. */
 export async function openCase(tx: Tx, actor: Actor, input: TOpenCaseInput, now: Date) {
   const data = parseInput(ZOpenCaseInput, input);
+  assertCan(actor, 'create', 'Case', { origin: data.origin });
   if (data.origin === 'DEPARTMENT_REFERRAL' && !data.referringDepartmentId) {
     throw ValidationError.single('referringDepartmentId', 'a referral names the referring department');
   }

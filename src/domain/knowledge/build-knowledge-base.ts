@@ -14,6 +14,7 @@ import {
 } from '../../../db/schema/knowledge.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import type { Tx } from '../../db/database.ts';
+import { assertCan } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -25,6 +26,14 @@ const code = z
   .trim()
   .regex(/^[A-Z0-9][A-Z0-9_-]{0,59}$/, 'must be capital letters, digits, dashes or underscores');
 const name = z.string().trim().min(1).max(200);
+
+/**
+ * Office case staff maintain the knowledge base (design §6). The finer rules (firms edit the links
+ * they reported, committees their key-technology lists) come with the knowledge-base issue.
+ */
+function assertMaintainer(actor: Actor) {
+  assertCan(actor, 'update', 'IndustryChain');
+}
 
 async function audit(
   tx: Tx,
@@ -51,6 +60,7 @@ export async function createIndustryChain(
   input: z.input<typeof ZCreateIndustryChainInput>,
   now: Date,
 ) {
+  assertMaintainer(actor);
   const data = parseInput(ZCreateIndustryChainInput, input);
   try {
     const [row] = await tx
@@ -77,6 +87,7 @@ export const ZAddChainNodeInput = z.object({
 
 /** Adds a node under a chain (a segment) or under another node of the same chain. */
 export async function addChainNode(tx: Tx, actor: Actor, input: z.input<typeof ZAddChainNodeInput>, now: Date) {
+  assertMaintainer(actor);
   const data = parseInput(ZAddChainNodeInput, input);
   let depth = 1;
   if (data.parentId) {
@@ -107,6 +118,7 @@ export const ZRegisterSupplierInput = z.object({
 
 /** Returns the supplier with this name and country, registering it on first sight. */
 export async function registerSupplier(tx: Tx, actor: Actor, input: z.input<typeof ZRegisterSupplierInput>, now: Date) {
+  assertMaintainer(actor);
   const data = parseInput(ZRegisterSupplierInput, input);
   const [existing] = await tx
     .select()
@@ -136,6 +148,7 @@ export const ZReportSupplyLinkInput = z.object({
 
 /** Records (or replaces) the share one reporter gives for a supplier of a node. */
 export async function reportSupplyLink(tx: Tx, actor: Actor, input: z.input<typeof ZReportSupplyLinkInput>, now: Date) {
+  assertMaintainer(actor);
   const data = parseInput(ZReportSupplyLinkInput, input);
   if (data.since && data.until && data.until < data.since) {
     throw ValidationError.single('until', 'must not be before since');
@@ -166,6 +179,7 @@ export async function createIndustryCommittee(
   input: z.input<typeof ZCreateIndustryCommitteeInput>,
   now: Date,
 ) {
+  assertMaintainer(actor);
   const data = parseInput(ZCreateIndustryCommitteeInput, input);
   const [department] = await tx.select().from(organizations).where(eq(organizations.id, data.leadDepartmentId));
   if (department?.kind !== 'DEPARTMENT') {
@@ -192,6 +206,7 @@ export const ZAddKeyTechnologyInput = z.object({
 });
 
 export async function addKeyTechnology(tx: Tx, actor: Actor, input: z.input<typeof ZAddKeyTechnologyInput>, now: Date) {
+  assertMaintainer(actor);
   const data = parseInput(ZAddKeyTechnologyInput, input);
   const [node] = await tx.select().from(chainNodes).where(eq(chainNodes.id, data.nodeId));
   if (!node) throw new NotFoundError('ChainNode');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organizations } from '../../../db/schema/organizations.ts';
 import type { Tx } from '../../db/database.ts';
+import { assertCan } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError } from '../errors.ts';
@@ -25,6 +26,7 @@ export type TCreateOrganizationInput = z.input<typeof ZCreateOrganizationInput>;
 
 /** Registers an organisation: the office, a member department, a firm or an institute. */
 export async function createOrganization(tx: Tx, actor: Actor, input: TCreateOrganizationInput, now: Date) {
+  assertCan(actor, 'create', 'Organization');
   const data = parseInput(ZCreateOrganizationInput, input);
   if (data.isChainLeader && data.kind !== 'FIRM') {
     throw new ConflictError('only a firm can be a chain leader');

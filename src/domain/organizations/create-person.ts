@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { organizations, people, personRoles } from '../../../db/schema/organizations.ts';
 import type { Tx } from '../../db/database.ts';
+import { assertCan } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -21,6 +22,7 @@ export type TCreatePersonInput = z.input<typeof ZCreatePersonInput>;
 
 /** Adds a person to an organisation with roles that belong to that kind of organisation. */
 export async function createPerson(tx: Tx, actor: Actor, input: TCreatePersonInput, now: Date) {
+  assertCan(actor, 'create', 'Person');
   const data = parseInput(ZCreatePersonInput, input);
   const [organization] = await tx.select().from(organizations).where(eq(organizations.id, data.organizationId));
   if (!organization) throw new NotFoundError('Organization');

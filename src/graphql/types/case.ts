@@ -1,7 +1,10 @@
 import { and, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { cases } from '../../../db/schema/cases.ts';
+import { caseSubjectFields } from '../../domain/access/subject-fields.ts';
 import { caseStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
+import type { GraphQLContext } from '../context.ts';
+import { readableWhere } from '../visibility.ts';
 import {
   CapabilityEnum,
   CaseOriginEnum,
@@ -103,7 +106,10 @@ export const CaseRef = builder.drizzleNode('cases', {
     }),
     refiledFrom: t.relation('refiledFrom', {
       nullable: true,
-      description: 'The withdrawn case this one refiles, if any.',
+      description: 'The withdrawn case this one refiles, if any (null when you may not see it).',
+      query: (_args, ctx) => ({
+        where: { RAW: (table) => readableWhere(ctx, 'Case', caseSubjectFields(table as typeof cases)) },
+      }),
     }),
     overdue: t.exposeBoolean('overdue', {
       description: 'Whether a running clock of the case has passed its due instant.',
@@ -157,16 +163,21 @@ function caseFilterSql(
   return and(...conditions)!;
 }
 
+/** The cases the caller may read that match the filter: the page and its total use the same SQL. */
+function visibleCases(ctx: GraphQLContext, table: typeof cases, filter: Parameters<typeof caseFilterSql>[1]): SQL {
+  return and(readableWhere(ctx, 'Case', caseSubjectFields(table)), caseFilterSql(table, filter))!;
+}
+
 builder.queryField('cases', (t) =>
   t.drizzleConnection({
     type: 'cases',
     description: 'Review cases, most recently active first.',
     args: { filter: t.arg({ type: CaseFilter, required: false, description: 'Conditions on the cases.' }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(cases, caseFilterSql(cases, args.filter)),
+    totalCount: (_parent, args, ctx) => ctx.db.$count(cases, visibleCases(ctx, cases, args.filter)),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.query.cases.findMany(
         query({
-          where: { RAW: (table) => caseFilterSql(table as typeof cases, args.filter) },
+          where: { RAW: (table) => visibleCases(ctx, table as typeof cases, args.filter) },
           orderBy: { lastActivityAt: 'desc' },
         }),
       ),

@@ -2,6 +2,14 @@
  * The error half of every mutation's result union (errors as data). Domain errors map one to one
  * onto these types; the errors plugin catches them and returns them as members of the union.
  */
+
+import {
+  InvalidCredentialsError,
+  InvalidTokenError,
+  InvalidTotpError,
+  RateLimitedError,
+  TotpRequiredError,
+} from '../../domain/auth/auth-errors.ts';
 import {
   type AppError,
   ConflictError,
@@ -89,7 +97,49 @@ builder.objectType(ConflictError, {
   fields: () => ({}),
 });
 
-/** The error types every mutation may return. */
+builder.objectType(InvalidCredentialsError, {
+  name: 'InvalidCredentials',
+  description: 'Unknown e-mail, wrong password, or an account that cannot sign in: one answer for all.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidCredentialsError,
+  fields: () => ({}),
+});
+
+builder.objectType(TotpRequiredError, {
+  name: 'TotpRequired',
+  description: 'The password was right; send the one-time code of the authenticator app as well.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof TotpRequiredError,
+  fields: () => ({}),
+});
+
+builder.objectType(InvalidTotpError, {
+  name: 'InvalidTotp',
+  description: 'The one-time code is wrong, expired or already used.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidTotpError,
+  fields: () => ({}),
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimited',
+  description: 'Too many attempts from this address; wait and try again.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof RateLimitedError,
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'Seconds to wait before trying again.' }),
+  }),
+});
+
+builder.objectType(InvalidTokenError, {
+  name: 'InvalidToken',
+  description: 'The token is unknown, expired, revoked or already used.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidTokenError,
+  fields: () => ({}),
+});
+
+/** The error types every mutation on a case or an account may return. */
 export const mutationErrorTypes = [
   NotFoundError,
   ForbiddenError,
@@ -97,4 +147,14 @@ export const mutationErrorTypes = [
   InvalidTransitionError,
   StaleVersionError,
   ConflictError,
+];
+
+/** The error types of signing in and of the caller's own account. */
+export const sessionErrorTypes = [
+  ...mutationErrorTypes,
+  InvalidCredentialsError,
+  TotpRequiredError,
+  InvalidTotpError,
+  RateLimitedError,
+  InvalidTokenError,
 ];

@@ -1,6 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { organizations } from '../../../db/schema/organizations.ts';
+import { organizationSubjectFields } from '../../domain/access/subject-fields.ts';
+import type { OrganizationKind } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
+import type { GraphQLContext } from '../context.ts';
+import { readableWhere } from '../visibility.ts';
 import { OrganizationKindEnum } from './enums.ts';
 
 export const OrganizationRef = builder.drizzleNode('organizations', {
@@ -20,16 +24,30 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
   }),
 });
 
+function visibleOrganizations(
+  ctx: GraphQLContext,
+  table: typeof organizations,
+  kind: OrganizationKind | null | undefined,
+) {
+  return and(
+    readableWhere(ctx, 'Organization', organizationSubjectFields(table)),
+    kind ? eq(table.kind, kind) : undefined,
+  )!;
+}
+
 builder.queryField('organizations', (t) =>
   t.drizzleConnection({
     type: 'organizations',
     description: 'Organisations taking part in reviews, by name.',
     args: { kind: t.arg({ type: OrganizationKindEnum, required: false, description: 'Only this kind.' }) },
     totalCount: (_parent, args, ctx) =>
-      ctx.db.$count(organizations, args.kind ? eq(organizations.kind, args.kind) : undefined),
+      ctx.db.$count(organizations, visibleOrganizations(ctx, organizations, args.kind)),
     resolve: (query, _parent, args, ctx) =>
       ctx.db.query.organizations.findMany(
-        query({ where: args.kind ? { kind: args.kind } : {}, orderBy: { name: 'asc' } }),
+        query({
+          where: { RAW: (table) => visibleOrganizations(ctx, table as typeof organizations, args.kind) },
+          orderBy: { name: 'asc' },
+        }),
       ),
   }),
 );

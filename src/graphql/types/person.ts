@@ -7,16 +7,26 @@ export const PersonRef = builder.drizzleNode('people', {
   id: { column: (p) => p.id, description: 'Global ID of the person.' },
   fields: (t) => ({
     displayName: t.exposeString('displayName', { description: 'Name as shown to other users.' }),
-    email: t.exposeString('email', { description: 'Sign-in e-mail address.' }),
-    status: t.expose('status', { type: PersonStatusEnum, description: 'Whether the account is usable.' }),
+    email: t.exposeString('email', {
+      nullable: true,
+      description: 'Sign-in e-mail address; null unless you are in the office or the same organisation.',
+    }),
+    status: t.expose('status', {
+      type: PersonStatusEnum,
+      nullable: true,
+      description: 'Whether the account is usable; null unless you are in the office or the same organisation.',
+    }),
     clearance: t.expose('clearance', {
       type: ClearanceLevelEnum,
-      description: 'The highest classification of documents and fields the person may read.',
+      nullable: true,
+      description:
+        'The highest classification the person may read; null unless you are in the office or the same organisation.',
     }),
     organization: t.relation('organization', { description: 'The organisation the person belongs to.' }),
     roles: t.field({
       type: [RoleEnum],
-      description: 'Roles the person holds in their organisation.',
+      nullable: true,
+      description: 'Roles the person holds; null unless you are in the office or the same organisation.',
       select: { with: { roles: true } },
       resolve: (person) => person.roles.map((r) => r.role),
     }),

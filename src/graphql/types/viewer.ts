@@ -39,6 +39,7 @@ builder.queryField('viewer', (t) =>
     type: ViewerRef,
     nullable: true,
     description: 'Who is asking; null for an anonymous request.',
+    extensions: { public: true },
     resolve: (_parent, _args, ctx) => (ctx.actor && ctx.actor.kind !== 'SYSTEM' ? ctx.actor : null),
   }),
 );

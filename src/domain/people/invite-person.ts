@@ -1,0 +1,39 @@
+/**
+ * Invites a person: an INVITED account without a password, and an activation token valid 7 days,
+ * returned once to the administrator to hand over (until e-mail delivery exists).
+ */
+import type { Tx } from '../../db/database.ts';
+import type { Actor } from '../actor.ts';
+import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
+import { createPerson, type TCreatePersonInput } from '../organizations/create-person.ts';
+import { activationValidityMs, issueOneTimeToken } from './one-time-tokens.ts';
+import { requireAdministrator } from './require-admin.ts';
+
+export type TInvitePersonInput = Omit<TCreatePersonInput, 'passwordHash'>;
+
+export async function invitePerson(tx: Tx, actor: Actor, input: TInvitePersonInput, now: Date) {
+  requireAdministrator(actor);
+  // Only the known fields: a `passwordHash` smuggled in would skip the invitation.
+  const { organizationId, email, displayName, roles, clearance } = input;
+  const created = await createPerson(tx, actor, { organizationId, email, displayName, roles, clearance }, now);
+  const { token, expiresAt } = await issueOneTimeToken(tx, created.id, 'ACTIVATION', now, activationValidityMs);
+  await appendAuditEntry(tx, actor, {
+    chain: adminChain,
+    action: 'person.invited',
+    entityKind: 'Person',
+    entityId: created.id,
+    after: { status: created.status, activationExpiresAt: expiresAt.toISOString() },
+    occurredAt: now,
+  });
+  const person = {
+    id: created.id,
+    organizationId: created.organizationId,
+    email: created.email,
+    displayName: created.displayName,
+    roles: created.roles,
+    clearance: created.clearance,
+    status: created.status,
+    version: created.version,
+  };
+  return { person, activationToken: token, activationExpiresAt: expiresAt };
+}

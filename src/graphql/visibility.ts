@@ -1,0 +1,63 @@
+/**
+ * Which objects a caller may read, decided in SQL by the CASL rules: used by every list and by
+ * `node`/`nodes`, so an ID the caller may not see reads exactly like one that does not exist.
+ */
+import { and, inArray, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { cases } from '../../db/schema/cases.ts';
+import { regimes } from '../../db/schema/clocks.ts';
+import { chainNodes, industryChains } from '../../db/schema/knowledge.ts';
+import { organizations, people } from '../../db/schema/organizations.ts';
+import type { SubjectType } from '../../policies/ability.ts';
+import type { SubjectFields } from '../../policies/rules-to-sql.ts';
+import { accessibleWhere } from '../domain/access/authorize.ts';
+import {
+  caseSubjectFields,
+  organizationSubjectFields,
+  personSubjectFields,
+  referenceSubjectFields,
+} from '../domain/access/subject-fields.ts';
+import type { GraphQLContext } from './context.ts';
+
+interface Readable<T extends PgTable & { id: PgColumn }> {
+  subject: SubjectType;
+  table: T;
+  fields: (table: T) => SubjectFields;
+}
+
+const readable = <T extends PgTable & { id: PgColumn }>(r: Readable<T>) =>
+  r as unknown as Readable<PgTable & { id: PgColumn }>;
+
+/** Each node type: its table and how its rule fields map to SQL. */
+export const readableNodeTypes: Record<string, Readable<PgTable & { id: PgColumn }>> = {
+  Case: readable({ subject: 'Case', table: cases, fields: caseSubjectFields }),
+  Organization: readable({ subject: 'Organization', table: organizations, fields: organizationSubjectFields }),
+  Person: readable({ subject: 'Person', table: people, fields: personSubjectFields }),
+  Regime: readable({ subject: 'Regime', table: regimes, fields: referenceSubjectFields }),
+  IndustryChain: readable({ subject: 'IndustryChain', table: industryChains, fields: referenceSubjectFields }),
+  ChainNode: readable({ subject: 'ChainNode', table: chainNodes, fields: referenceSubjectFields }),
+};
+
+/** The SQL filter of the `subject` rows the caller may read, for `table` (which may be an alias). */
+export function readableWhere<T extends PgTable>(
+  ctx: GraphQLContext,
+  subject: SubjectType,
+  fields: SubjectFields,
+): SQL {
+  void ({} as T);
+  return accessibleWhere(ctx.actor, 'read', subject, fields);
+}
+
+/** The subset of `ids` of type `typename` that the caller may read (one query). */
+export async function readableIds(ctx: GraphQLContext, typename: string, ids: readonly string[]): Promise<Set<string>> {
+  const type = readableNodeTypes[typename];
+  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  if (!type || uuids.length === 0 || !ctx.actor) return new Set();
+  const rows = await ctx.db
+    .select({ id: type.table.id })
+    .from(type.table as PgTable)
+    .where(
+      and(inArray(type.table.id, uuids), accessibleWhere(ctx.actor, 'read', type.subject, type.fields(type.table))),
+    );
+  return new Set(rows.map((r) => String(r.id)));
+}
