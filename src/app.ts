@@ -105,6 +105,9 @@ export function createApp(config: Config, deps: AppDependencies) {
     }),
   );
   app.use('/graphql', express.json({ limit: config.bodyLimit }));
+  // Every other body yoga accepts (application/graphql+json, form-urlencoded, multipart) is read here
+  // under the same limit; yoga would otherwise read those streams itself, with no limit at all.
+  app.use('/graphql', express.raw({ type: () => true, limit: config.bodyLimit }));
 
   const yoga = createYoga<{ req: express.Request }, GraphQLContext>({
     schema,

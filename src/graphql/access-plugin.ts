@@ -20,6 +20,7 @@ export const subjectTypeOfObject: Partial<Record<string, SubjectType>> = {
   Regime: 'Regime',
   IndustryChain: 'IndustryChain',
   ChainNode: 'ChainNode',
+  ServiceAccount: 'ServiceAccount',
 };
 
 const rootKinds = new Set(['Query', 'Mutation', 'Subscription']);

@@ -2,7 +2,7 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations } from '../../db/relations.ts';
 import './access-plugin.ts';
@@ -20,72 +20,76 @@ export interface SchemaTypes {
   };
 }
 
-export const builder = new SchemaBuilder<SchemaTypes>({
-  plugins: ['access', ErrorsPlugin, RelayPlugin, DrizzlePlugin],
-  defaultFieldNullability: false,
-  drizzle: {
-    client: (ctx) => ctx.db,
-    getTableConfig,
-    relations,
-    defaultConnectionSize: 20,
-    maxConnectionSize: 100,
-  },
-  relay: {
-    clientMutationId: 'omit',
-    cursorType: 'String',
-    nodesOnConnection: { description: 'The objects of this page, without their cursors.' },
-    idFieldOptions: { description: 'Global ID (Relay): pass it to `node` to fetch the object again.' },
-    edgesFieldOptions: { description: 'The edges of this page, each with its cursor.' },
-    pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },
-    cursorFieldOptions: { description: 'Opaque position of this edge; pass it as `after` or `before`.' },
-    nodeFieldOptions: { description: 'The object at this edge.' },
-    hasNextPageFieldOptions: { description: 'Whether objects follow this page.' },
-    hasPreviousPageFieldOptions: { description: 'Whether objects precede this page.' },
-    startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
-    endCursorFieldOptions: { description: 'Cursor of the last edge of this page.' },
-    firstArgOptions: { description: 'Return at most this many objects from the start (after `after`).' },
-    lastArgOptions: { description: 'Return at most this many objects from the end (before `before`).' },
-    afterArgOptions: { description: 'Return objects after this cursor.' },
-    beforeArgOptions: { description: 'Return objects before this cursor.' },
-    defaultConnectionTypeOptions: { description: 'A page of a list (Relay connection).' },
-    defaultEdgeTypeOptions: { description: 'One object of a page and its cursor.' },
-    nodeQueryOptions: {
-      description: 'Fetches any object by its global ID; null when it does not exist or the caller may not see it.',
-      args: { id: { description: 'A global ID.' } },
-      // Only IDs the caller may read are loaded, so a hidden object reads like a missing one.
-      resolve: async (_root, { id }, ctx, _info, resolveNode) =>
-        (await readableIds(ctx, id.typename, [id.id])).has(id.id) ? resolveNode(id) : null,
+export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<SchemaTypes>> =
+  new SchemaBuilder<SchemaTypes>({
+    plugins: ['access', ErrorsPlugin, RelayPlugin, DrizzlePlugin],
+    defaultFieldNullability: false,
+    drizzle: {
+      client: (ctx) => ctx.db,
+      getTableConfig,
+      relations,
+      defaultConnectionSize: 20,
+      maxConnectionSize: 100,
     },
-    nodesQueryOptions: {
-      description: 'Fetches objects by their global IDs; null for each that does not exist or the caller may not see.',
-      args: { ids: { description: 'Global IDs.' } },
-      resolve: async (_root, { ids }, ctx, _info, resolveNodes) => {
-        const readable = new Map<string, Set<string>>();
-        for (const typename of new Set(ids.map((i) => i.typename))) {
-          const ofType = ids.filter((i) => i.typename === typename).map((i) => i.id);
-          readable.set(typename, await readableIds(ctx, typename, ofType));
-        }
-        // The relay plugin's loader always loads every requested ID; drop those the caller may not read.
-        const loaded = await resolveNodes(ids);
-        return ids.map((i, index) => (readable.get(i.typename)?.has(i.id) ? loaded[index] : null));
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      nodesOnConnection: { description: 'The objects of this page, without their cursors.' },
+      idFieldOptions: { description: 'Global ID (Relay): pass it to `node` to fetch the object again.' },
+      edgesFieldOptions: { description: 'The edges of this page, each with its cursor.' },
+      pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },
+      cursorFieldOptions: { description: 'Opaque position of this edge; pass it as `after` or `before`.' },
+      nodeFieldOptions: { description: 'The object at this edge.' },
+      hasNextPageFieldOptions: { description: 'Whether objects follow this page.' },
+      hasPreviousPageFieldOptions: { description: 'Whether objects precede this page.' },
+      startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
+      endCursorFieldOptions: { description: 'Cursor of the last edge of this page.' },
+      firstArgOptions: { description: 'Return at most this many objects from the start (after `after`).' },
+      lastArgOptions: { description: 'Return at most this many objects from the end (before `before`).' },
+      afterArgOptions: { description: 'Return objects after this cursor.' },
+      beforeArgOptions: { description: 'Return objects before this cursor.' },
+      defaultConnectionTypeOptions: { description: 'A page of a list (Relay connection).' },
+      defaultEdgeTypeOptions: { description: 'One object of a page and its cursor.' },
+      nodeQueryOptions: {
+        description: 'Fetches any object by its global ID; null when it does not exist or the caller may not see it.',
+        args: { id: { description: 'A global ID.' } },
+        // Only IDs the caller may read are loaded, so a hidden object reads like a missing one.
+        resolve: async (_root, { id }, ctx, _info, resolveNode) =>
+          (await readableIds(ctx, id.typename, [id.id])).has(id.id) ? resolveNode(id) : null,
+      },
+      nodesQueryOptions: {
+        description:
+          'Fetches objects by their global IDs; null for each that does not exist or the caller may not see.',
+        args: { ids: { description: 'Global IDs.' } },
+        resolve: async (_root, { ids }, ctx, info) => {
+          const readable = new Map<string, Set<string>>();
+          for (const typename of new Set(ids.map((i) => i.typename))) {
+            const ofType = ids.filter((i) => i.typename === typename).map((i) => i.id);
+            readable.set(typename, await readableIds(ctx, typename, ofType));
+          }
+          // Load only what the caller may read; the rest reads as null, like a missing ID.
+          const allowed = ids.filter((i) => readable.get(i.typename)?.has(i.id));
+          const loaded = allowed.length > 0 ? await resolveNodes(builder, ctx, info, allowed) : [];
+          const byKey = new Map(allowed.map((i, index) => [`${i.typename}:${i.id}`, loaded[index] ?? null]));
+          return ids.map((i) => byKey.get(`${i.typename}:${i.id}`) ?? null);
+        },
+      },
+      nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
+      pageInfoTypeOptions: { description: 'Pagination state of a connection (Relay).' },
+    },
+    errors: {
+      defaultTypes: [],
+      // Result unions hold the payload itself or one of the field's error types (errors as data).
+      directResult: true,
+      defaultUnionOptions: {
+        name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result`,
+        description: 'The payload of the operation, or the expected error that stopped it (nothing was changed).',
+      },
+      defaultResultOptions: {
+        name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Success`,
+        description: 'The operation succeeded.',
       },
     },
-    nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
-    pageInfoTypeOptions: { description: 'Pagination state of a connection (Relay).' },
-  },
-  errors: {
-    defaultTypes: [],
-    // Result unions hold the payload itself or one of the field's error types (errors as data).
-    directResult: true,
-    defaultUnionOptions: {
-      name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result`,
-      description: 'The payload of the operation, or the expected error that stopped it (nothing was changed).',
-    },
-    defaultResultOptions: {
-      name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Success`,
-      description: 'The operation succeeded.',
-    },
-  },
-});
+  });
 
 builder.queryType({ description: 'Reads.' });

@@ -7,7 +7,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { cases } from '../../db/schema/cases.ts';
 import { regimes } from '../../db/schema/clocks.ts';
 import { chainNodes, industryChains } from '../../db/schema/knowledge.ts';
-import { organizations, people } from '../../db/schema/organizations.ts';
+import { organizations, people, serviceAccounts } from '../../db/schema/organizations.ts';
 import type { SubjectType } from '../../policies/ability.ts';
 import type { SubjectFields } from '../../policies/rules-to-sql.ts';
 import { accessibleWhere } from '../domain/access/authorize.ts';
@@ -16,6 +16,7 @@ import {
   organizationSubjectFields,
   personSubjectFields,
   referenceSubjectFields,
+  serviceAccountSubjectFields,
 } from '../domain/access/subject-fields.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -36,6 +37,7 @@ export const readableNodeTypes: Record<string, Readable<PgTable & { id: PgColumn
   Regime: readable({ subject: 'Regime', table: regimes, fields: referenceSubjectFields }),
   IndustryChain: readable({ subject: 'IndustryChain', table: industryChains, fields: referenceSubjectFields }),
   ChainNode: readable({ subject: 'ChainNode', table: chainNodes, fields: referenceSubjectFields }),
+  ServiceAccount: readable({ subject: 'ServiceAccount', table: serviceAccounts, fields: serviceAccountSubjectFields }),
 };
 
 /** The SQL filter of the `subject` rows the caller may read, for `table` (which may be an alias). */

@@ -1,0 +1,203 @@
+/** Runs every row of the authorisation matrix through the GraphQL API, as the persona it names. */
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { eq } from 'drizzle-orm';
+import { isObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regimes } from '../../db/schema/clocks.ts';
+import { chainNodes, industryChains } from '../../db/schema/knowledge.ts';
+import { roles } from '../../src/domain/vocabulary.ts';
+import { schema } from '../../src/graphql/schema.ts';
+import { bearerFor } from '../support/sign-in.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { type AuthorizationFixture, type CaseKey, caseTitles, prepareAuthorizationFixture } from './fixtures.ts';
+import { guardedFields, type Kind, type MatrixRow, matrix, type PersonaKey, personas } from './matrix.ts';
+
+let database: TestDatabase;
+let server: TestServer;
+let fixture: AuthorizationFixture;
+let referenceIds: Record<string, string>;
+const headers = {} as Record<PersonaKey, Record<string, string>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ seeded: true });
+  fixture = await prepareAuthorizationFixture(database);
+  server = await startTestServer(database);
+  for (const [key, persona] of Object.entries(personas) as [PersonaKey, { email: string }][]) {
+    headers[key] = await bearerFor(database, persona.email);
+  }
+  const [regime] = await database.db.select().from(regimes).where(eq(regimes.code, 'CN_CSR'));
+  const [chain] = await database.db.select().from(industryChains).where(eq(industryChains.code, 'IC'));
+  const [node] = await database.db.select().from(chainNodes).where(eq(chainNodes.code, 'PHOTORESIST'));
+  referenceIds = { CN_CSR: regime!.id, IC: chain!.id, PHOTORESIST: node!.id };
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.destroy();
+});
+
+function targetId(row: MatrixRow): string {
+  switch (row.kind) {
+    case 'Case':
+      return fixture.caseIds[row.target as CaseKey];
+    case 'Organization':
+      return fixture.organizationIds[row.target]!;
+    case 'Person':
+      return fixture.personIds[row.target === 'self' ? personas[row.persona].email : row.target]!;
+    case 'ServiceAccount':
+      return fixture.serviceAccountId;
+    default:
+      return referenceIds[row.target]!;
+  }
+}
+
+async function readNode(row: MatrixRow) {
+  const selection = row.field ? `... on ${row.kind} { ${row.field} }` : '';
+  const result = await server.graphql<{ node: Record<string, unknown> | null }>(
+    `query($id: ID!) { node(id: $id) { __typename ${selection} } }`,
+    { id: encodeGlobalID(row.kind, targetId(row)) },
+    headers[row.persona],
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.node;
+}
+
+/** Lists must agree with single reads: the object is listed exactly when it is readable. */
+async function listed(row: MatrixRow): Promise<boolean | null> {
+  const lists: Partial<Record<Kind, string>> = {
+    Case: '{ list: cases(first: 100) { totalCount nodes { id } } }',
+    ServiceAccount: '{ list: serviceAccounts(first: 100) { totalCount nodes { id } } }',
+    Person: '{ list: people(first: 100) { totalCount nodes { id } } }',
+  };
+  const query = lists[row.kind];
+  if (!query) return null;
+  const result = await server.graphql<{ list: { totalCount: number; nodes: { id: string }[] } }>(
+    query,
+    {},
+    headers[row.persona],
+  );
+  expect(result.errors).toBeUndefined();
+  const { totalCount, nodes } = result.data!.list;
+  expect(totalCount).toBe(nodes.length);
+  return nodes.some((n) => n.id === encodeGlobalID(row.kind, targetId(row)));
+}
+
+let created = 0;
+async function create(row: MatrixRow) {
+  const organizationId = encodeGlobalID('Organization', fixture.organizationIds[row.target]!);
+  if (row.kind === 'Person') {
+    created += 1;
+    const role = { NDRC: 'LIAISON', MIIT: 'LIAISON', MOFCOM: 'LIAISON', CIIE: 'ASSESSOR', ICRS: 'ASSESSOR' }[
+      row.target
+    ];
+    const result = await server.graphql<{ invitePerson: { __typename: string } }>(
+      `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { __typename } }`,
+      {
+        input: {
+          organizationId,
+          email: `matrix-${created}@example.org`,
+          displayName: `Matrix person ${created}`,
+          roles: [role ?? 'FIRM_REPRESENTATIVE'],
+        },
+      },
+      headers[row.persona],
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.invitePerson.__typename;
+  }
+  const result = await server.graphql<{ createServiceAccount: { __typename: string } }>(
+    `mutation($input: CreateServiceAccountInput!) { createServiceAccount(input: $input) { __typename } }`,
+    { input: { organizationId, name: `Matrix system ${++created}`, roles: ['LIAISON'] } },
+    headers[row.persona],
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.createServiceAccount.__typename;
+}
+
+describe('the authorisation matrix', () => {
+  it.each(matrix.map((row) => [describeRow(row), row] as const))('%s', async (_name, row) => {
+    if (row.action === 'create') {
+      const typename = await create(row);
+      expect(typename).toBe(
+        row.expected === 'allow' ? (row.kind === 'Person' ? 'Invitation' : 'ServiceAccountCreated') : 'Forbidden',
+      );
+      return;
+    }
+    const node = await readNode(row);
+    if (row.field) {
+      // A field row is about an object the persona sees: the field reads as its value, or as null.
+      expect(node, 'the object itself must be visible in a field row').not.toBeNull();
+      if (row.expected === 'allow') expect(node![row.field]).not.toBeNull();
+      else expect(node![row.field]).toBeNull();
+      return;
+    }
+    expect(node !== null).toBe(row.expected === 'allow');
+    const inList = await listed(row);
+    if (inList !== null) expect(inList).toBe(row.expected === 'allow');
+  });
+});
+
+describe('the matrix covers', () => {
+  const kinds = new Set(matrix.map((r) => r.kind));
+
+  it('every role', () => {
+    const covered = new Set(matrix.map((r) => personas[r.persona].role));
+    expect([...roles].filter((role) => !covered.has(role))).toEqual([]);
+  });
+
+  it('every object kind of the API, read by every persona', () => {
+    const nodeTypes = Object.values(schema.getTypeMap())
+      .filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node'))
+      .map((t) => t.name)
+      .sort();
+    expect([...kinds].sort()).toEqual(nodeTypes);
+    for (const persona of Object.keys(personas) as PersonaKey[]) {
+      for (const kind of kinds) {
+        expect(
+          matrix.some((r) => r.persona === persona && r.kind === kind && r.action === 'read'),
+          `${persona} × ${kind}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('every guarded field, allowed to some and denied to others', () => {
+    for (const [kind, fields] of Object.entries(guardedFields)) {
+      for (const field of fields) {
+        const rows = matrix.filter((r) => r.kind === kind && r.field === field);
+        expect(
+          rows.some((r) => r.expected === 'allow'),
+          `${kind}.${field} allowed somewhere`,
+        ).toBe(true);
+        expect(
+          rows.some((r) => r.expected === 'deny'),
+          `${kind}.${field} denied somewhere`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('the seeded cases it names', () => {
+    expect(Object.keys(caseTitles).sort()).toEqual(['ACQUISITION', 'CUTOFF', 'DRAFT', 'RELOCATION']);
+  });
+});
+
+describe('a signed-out caller', () => {
+  it.each(['cases', 'organizations', 'people', 'serviceAccounts'])('is asked to sign in for %s', async (field) => {
+    const result = await server.graphql(`{ ${field}(first: 1) { totalCount } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reads no object by ID', async () => {
+    const result = await server.graphql('query($id: ID!) { node(id: $id) { id } }', {
+      id: encodeGlobalID('Case', fixture.caseIds.RELOCATION),
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+function describeRow(row: MatrixRow): string {
+  const persona = personas[row.persona];
+  const what = row.field ? `${row.kind}.${row.field}` : row.kind;
+  return `${persona.role} (${persona.email}) ${row.expected}s ${row.action} ${what} ${row.target}`;
+}
