@@ -8,6 +8,7 @@ import { and, asc, between, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarDays, calendars, calendarYears, clocks, regimes } from '../../../db/schema/clocks.ts';
 import type { Tx } from '../../db/database.ts';
+import { assertCan } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { parseIsoDate } from '../clock/local-time.ts';
@@ -131,6 +132,7 @@ export async function loadCalendarYear(
   input: TLoadCalendarYearInput,
   now: Date,
 ): Promise<LoadCalendarYearResult> {
+  assertCan(actor, 'update', 'Calendar');
   const data = parseInput(ZLoadCalendarYearInput, input);
   // Locking the calendar row serialises two loads of the same calendar.
   const [calendar] = await tx.select().from(calendars).where(eq(calendars.code, data.calendarCode)).for('update');
