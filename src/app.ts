@@ -66,6 +66,11 @@ export function createApp(config: Config, deps: AppDependencies) {
     }),
   );
 
+  const production = config.env === 'production';
+  // GraphiQL runs inline scripts; it is only served outside production, where the default CSP applies.
+  // Before every route, the probes included.
+  app.use(helmet({ contentSecurityPolicy: production ? undefined : false }));
+
   /** Liveness: the process is up and serving. */
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -90,9 +95,6 @@ export function createApp(config: Config, deps: AppDependencies) {
       .json({ status, checks: { database: { ...database, kind: deps.database.kind }, redis } });
   });
 
-  const production = config.env === 'production';
-  // GraphiQL runs inline scripts; it is only served outside production, where the default CSP applies.
-  app.use(helmet({ contentSecurityPolicy: production ? undefined : false }));
   app.use(cors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, credentials: true }));
   app.use(
     '/graphql',
@@ -113,6 +115,8 @@ export function createApp(config: Config, deps: AppDependencies) {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: !production,
+    // CORS is the cors middleware's, from CORS_ORIGINS; yoga's own default would echo any Origin.
+    cors: false,
     landingPage: false,
     logging: deps.logger,
     plugins: [

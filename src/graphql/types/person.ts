@@ -23,6 +23,9 @@ export const PersonRef = builder.drizzleNode('people', {
         'The highest classification the person may read; null unless you are in the office or the same organisation.',
     }),
     organization: t.relation('organization', { description: 'The organisation the person belongs to.' }),
+    version: t.exposeInt('version', {
+      description: 'Optimistic-lock version: send it back with an administrative change (setPersonAccess).',
+    }),
     roles: t.field({
       type: [RoleEnum],
       nullable: true,
