@@ -18,7 +18,8 @@ import {
 import type { Actor, PersonActor, ServiceAccountActor } from '../src/domain/actor.ts';
 import { type ClearanceLevel, clearanceLevels, type Role } from '../src/domain/vocabulary.ts';
 
-export const actions = ['manage', 'read', 'create', 'update', 'assign'] as const;
+/** `transition` is sending a workflow event to a case; the definition then says which events and when. */
+export const actions = ['manage', 'read', 'create', 'update', 'assign', 'transition'] as const;
 export type Action = (typeof actions)[number];
 
 /** Every kind of object the rules speak about. Adding one means adding its rows to the authorisation matrix. */
@@ -67,12 +68,15 @@ export const levelsUpTo = (level: ClearanceLevel): ClearanceLevel[] =>
 type Builder = AbilityBuilder<AppAbility>;
 type Member = PersonActor | ServiceAccountActor;
 
-/** Rules every signed-in person or system account gets: the shared directory and the regimes. */
+/**
+ * Rules every signed-in person or system account gets: the shared directory, the regimes and their
+ * calendars (published holiday schedules: every party's deadlines are counted on them).
+ */
 function signedIn({ can, cannot }: Builder, actor: Member) {
   can('read', 'Organization');
   can('read', 'Person');
   cannot('read', 'Person', [...personContactFields], { organizationId: { $ne: actor.organizationId } });
-  can('read', 'Regime');
+  can('read', ['Regime', 'Calendar']);
   can('read', 'IndustryChain');
   can('read', 'ChainNode');
 }
@@ -99,23 +103,24 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
   CASE_OFFICER(builder, actor) {
     officeCaseReader(builder, actor);
     builder.can('create', 'Case', { origin: { $in: ['EX_OFFICIO', 'DEPARTMENT_REFERRAL'] } });
-    builder.can('update', 'Case', filedWithinClearance(actor));
+    builder.can(['update', 'transition'], 'Case', filedWithinClearance(actor));
     builder.can(['create', 'update'], ['IndustryChain', 'ChainNode']);
   },
   LEAD_REVIEWER(builder, actor) {
     officeCaseReader(builder, actor);
     builder.can('create', 'Case', { origin: { $in: ['EX_OFFICIO', 'DEPARTMENT_REFERRAL'] } });
-    builder.can('update', 'Case', filedWithinClearance(actor));
-    builder.can('assign', 'Case', filedWithinClearance(actor));
+    builder.can(['update', 'transition', 'assign'], 'Case', filedWithinClearance(actor));
     builder.can(['create', 'update'], ['IndustryChain', 'ChainNode']);
   },
   APPEALS_PANEL(builder, actor) {
     officeCaseReader(builder, actor);
+    // The panel rules on appeals; the workflow lets it send only those events.
+    builder.can('transition', 'Case', filedWithinClearance(actor));
   },
   AUDITOR(builder, actor) {
     // Everything, read-only, including the audit trail (design §2).
     officeCaseReader(builder, actor);
-    builder.can('read', ['ServiceAccount', 'Calendar', 'AuditEntry']);
+    builder.can('read', ['ServiceAccount', 'AuditEntry']);
   },
   ADMIN({ can }) {
     // Accounts, calendars and reference data; no case content and no decisions (design §1).
@@ -134,6 +139,8 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     can('read', 'Case', { filerOrganizationId: actor.organizationId, state: 'DRAFT', discardedAt: null });
     can('create', 'Case', { origin: 'FIRM_FILING', filerOrganizationId: actor.organizationId });
     can('update', 'Case', { filerOrganizationId: actor.organizationId, state: 'DRAFT', discardedAt: null });
+    // The filer submits, withdraws and appeals its own case; the workflow says which and when.
+    can('transition', 'Case', { filerOrganizationId: actor.organizationId, discardedAt: null });
     cannot('read', 'Case', [...caseFieldsHiddenFromParties]);
   },
   ASSESSOR({ can, cannot }, actor) {
@@ -159,7 +166,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   }
   // Separation of duties (design §1): whatever else they hold, an auditor changes nothing.
   if (actor.roles.includes('AUDITOR')) {
-    builder.cannot(['create', 'update', 'assign'], 'all');
+    builder.cannot(['create', 'update', 'assign', 'transition'], 'all');
   }
   return builder.build();
 }

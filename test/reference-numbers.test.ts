@@ -2,20 +2,23 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../db/schema/cases.ts';
 import { organizations } from '../db/schema/organizations.ts';
-import { systemActor } from '../src/domain/actor.ts';
+import type { PersonActor } from '../src/domain/actor.ts';
 import { assignReference, formatReference } from '../src/domain/cases/assign-reference.ts';
 import { createFiling, submitFiling } from '../src/domain/cases/case-filing.ts';
+import { personActor } from '../src/domain/people/person-actor.ts';
 import { SEED_INSTANT } from './support/fixed-time.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 class Rollback extends Error {}
-const actor = systemActor('test');
 
 describe('case reference numbers', () => {
   let database: TestDatabase;
   let firmId: string;
+  let actor: PersonActor;
   beforeAll(async () => {
     database = await createTestDatabase({ seeded: true });
+    // The Huaxin representative files and submits for Huaxin.
+    actor = await personActor(database.db, 'rep@huaxin.example');
     const [firm] = await database.db.select().from(organizations).where(eq(organizations.code, 'HUAXIN-IC'));
     firmId = firm!.id;
   });

@@ -54,7 +54,8 @@ const freePort = () =>
     });
   });
 
-describe('npm start', () => {
+// Each test starts the real entry point (PGlite initdb, migrations, seed): generous time on a busy machine.
+describe('npm start', { timeout: 120_000 }, () => {
   it('serves on the embedded database, and a second start reuses the data', async () => {
     const dataDir = path.join(work, 'reuse');
     const port = String(await freePort());

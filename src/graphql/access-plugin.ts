@@ -18,6 +18,7 @@ export const subjectTypeOfObject: Partial<Record<string, SubjectType>> = {
   Person: 'Person',
   Organization: 'Organization',
   Regime: 'Regime',
+  Calendar: 'Calendar',
   IndustryChain: 'IndustryChain',
   ChainNode: 'ChainNode',
   ServiceAccount: 'ServiceAccount',

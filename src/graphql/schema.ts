@@ -7,8 +7,12 @@ import './types/organization.ts';
 import './types/person.ts';
 import './types/knowledge.ts';
 import './types/case.ts';
+import './types/clock.ts';
+import './types/calendar.ts';
+import './types/regime.ts';
 import './types/viewer.ts';
 import './types/session.ts';
 import './types/administration.ts';
+import './types/case-actions.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

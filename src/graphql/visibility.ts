@@ -5,7 +5,7 @@
 import { and, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { cases } from '../../db/schema/cases.ts';
-import { regimes } from '../../db/schema/clocks.ts';
+import { calendars, regimes } from '../../db/schema/clocks.ts';
 import { chainNodes, industryChains } from '../../db/schema/knowledge.ts';
 import { organizations, people, serviceAccounts } from '../../db/schema/organizations.ts';
 import type { SubjectType } from '../../policies/ability.ts';
@@ -35,6 +35,7 @@ export const readableNodeTypes: Record<string, Readable<PgTable & { id: PgColumn
   Organization: readable({ subject: 'Organization', table: organizations, fields: organizationSubjectFields }),
   Person: readable({ subject: 'Person', table: people, fields: personSubjectFields }),
   Regime: readable({ subject: 'Regime', table: regimes, fields: referenceSubjectFields }),
+  Calendar: readable({ subject: 'Calendar', table: calendars, fields: referenceSubjectFields }),
   IndustryChain: readable({ subject: 'IndustryChain', table: industryChains, fields: referenceSubjectFields }),
   ChainNode: readable({ subject: 'ChainNode', table: chainNodes, fields: referenceSubjectFields }),
   ServiceAccount: readable({ subject: 'ServiceAccount', table: serviceAccounts, fields: serviceAccountSubjectFields }),

@@ -27,6 +27,7 @@ import {
 } from '../domain/knowledge/build-knowledge-base.ts';
 import { createOrganization } from '../domain/organizations/create-organization.ts';
 import { createPerson } from '../domain/organizations/create-person.ts';
+import { personActor } from '../domain/people/person-actor.ts';
 import { loadCalendar, publishRegime } from '../domain/reference-data/load-reference-data.ts';
 import type { ClearanceLevel, OrganizationKind, Role } from '../domain/vocabulary.ts';
 import type { SeedStep } from './seed-runner.ts';
@@ -426,10 +427,15 @@ const firstCases: SeedStep = {
     const officer = await personId(tx, 'officer@icsr.example');
     const officer2 = await personId(tx, 'officer2@icsr.example');
     const lead = await personId(tx, 'lead@icsr.example');
+    // Each case is made by the person who would make it, under their own permissions.
+    const asHuaxin = await personActor(tx, 'rep@huaxin.example');
+    const asJinghua = await personActor(tx, 'rep@jinghua.example');
+    const asOfficer = await personActor(tx, 'officer@icsr.example');
+    const asLead = await personActor(tx, 'lead@icsr.example');
 
     const relocation = await createFiling(
       tx,
-      seed,
+      asHuaxin,
       {
         filerOrganizationId: huaxin,
         title: 'Relocation of the advanced packaging line to Bac Ninh, Vietnam',
@@ -441,11 +447,11 @@ const firstCases: SeedStep = {
       },
       now,
     );
-    await submitFiling(tx, seed, relocation.id, now);
+    await submitFiling(tx, asHuaxin, relocation.id, now);
 
     const cutOff = await openCase(
       tx,
-      seed,
+      asOfficer,
       {
         origin: 'EX_OFFICIO',
         title: 'Announced cut-off of ArF photoresist exports by two Japanese suppliers',
@@ -464,14 +470,14 @@ const firstCases: SeedStep = {
     );
     await assignCaseTeam(
       tx,
-      seed,
+      asLead,
       { caseId: cutOff.id, expectedVersion: cutOff.version, caseOfficerId: officer, leadReviewerId: lead },
       now,
     );
 
     const acquisition = await openCase(
       tx,
-      seed,
+      asOfficer,
       {
         origin: 'DEPARTMENT_REFERRAL',
         referringDepartmentId: await organizationId(tx, 'MOFCOM'),
@@ -490,14 +496,14 @@ const firstCases: SeedStep = {
     );
     await assignCaseTeam(
       tx,
-      seed,
+      asLead,
       { caseId: acquisition.id, expectedVersion: acquisition.version, caseOfficerId: officer2, leadReviewerId: lead },
       now,
     );
 
     await createFiling(
       tx,
-      seed,
+      asJinghua,
       {
         filerOrganizationId: jinghua,
         title: 'Licence of KrF photoresist formulation to an overseas joint venture',

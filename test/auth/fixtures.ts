@@ -6,6 +6,7 @@ import { organizations } from '../../db/schema/organizations.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { PersonActor } from '../../src/domain/actor.ts';
 import type { AuthSettings } from '../../src/domain/auth/auth-settings.ts';
+import { personActor as loadPersonActor } from '../../src/domain/people/person-actor.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data.ts';
 import { SEED_INSTANT } from '../support/fixed-time.ts';
 
@@ -28,21 +29,7 @@ export function testSettings(overrides: Partial<AuthSettings> = {}): AuthSetting
 }
 
 /** A seeded person as a signed-in actor, read from the database. */
-export async function personActor(db: Database, email: string): Promise<PersonActor> {
-  const person = await db.query.people.findFirst({
-    where: { email },
-    with: { organization: true, roles: true },
-  });
-  if (!person) throw new Error(`no person ${email}`);
-  return {
-    kind: 'PERSON',
-    personId: person.id,
-    organizationId: person.organizationId,
-    organizationKind: person.organization.kind,
-    roles: person.roles.map((r) => r.role),
-    clearance: person.clearance,
-  };
-}
+export const personActor = (db: Database, email: string): Promise<PersonActor> => loadPersonActor(db, email);
 
 export async function organizationId(db: Database, code: string): Promise<string> {
   const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, code));

@@ -3,10 +3,11 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq } from 'drizzle-orm';
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { regimes } from '../../db/schema/clocks.ts';
+import { calendars, regimes } from '../../db/schema/clocks.ts';
 import { chainNodes, industryChains } from '../../db/schema/knowledge.ts';
 import { roles } from '../../src/domain/vocabulary.ts';
 import { schema } from '../../src/graphql/schema.ts';
+import { cnCsrRegime } from '../../workflows/regimes/cn-csr.ts';
 import { bearerFor } from '../support/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -29,7 +30,8 @@ beforeAll(async () => {
   const [regime] = await database.db.select().from(regimes).where(eq(regimes.code, 'CN_CSR'));
   const [chain] = await database.db.select().from(industryChains).where(eq(industryChains.code, 'IC'));
   const [node] = await database.db.select().from(chainNodes).where(eq(chainNodes.code, 'PHOTORESIST'));
-  referenceIds = { CN_CSR: regime!.id, IC: chain!.id, PHOTORESIST: node!.id };
+  const [calendar] = await database.db.select().from(calendars).where(eq(calendars.code, 'CN'));
+  referenceIds = { CN_CSR: regime!.id, IC: chain!.id, PHOTORESIST: node!.id, CN: calendar!.id };
 });
 afterAll(async () => {
   await server?.close();
@@ -68,6 +70,8 @@ async function listed(row: MatrixRow): Promise<boolean | null> {
     Case: '{ list: cases(first: 100) { totalCount nodes { id } } }',
     ServiceAccount: '{ list: serviceAccounts(first: 100) { totalCount nodes { id } } }',
     Person: '{ list: people(first: 100) { totalCount nodes { id } } }',
+    Regime: '{ list: regimes(first: 100) { totalCount nodes { id } } }',
+    Calendar: '{ list: calendars(first: 100) { totalCount nodes { id } } }',
   };
   const query = lists[row.kind];
   if (!query) return null;
@@ -84,6 +88,35 @@ async function listed(row: MatrixRow): Promise<boolean | null> {
 
 let created = 0;
 async function create(row: MatrixRow) {
+  if (row.kind === 'Calendar') {
+    // TEST DATA: an empty schedule for a far year, so an allowed load changes no deadline.
+    const result = await server.graphql<{ loadCalendarYear: { __typename: string } }>(
+      `mutation($input: LoadCalendarYearInput!) { loadCalendarYear(input: $input) { __typename } }`,
+      {
+        input: {
+          calendarCode: row.target,
+          year: 2090,
+          source: 'TEST DATA (authorisation matrix), not an official schedule',
+          holidays: [],
+          makeupWorkdays: [],
+          replace: true,
+        },
+      },
+      headers[row.persona],
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.loadCalendarYear.__typename;
+  }
+  if (row.kind === 'Regime') {
+    const { code: _code, version: _version, ...definition } = cnCsrRegime;
+    const result = await server.graphql<{ publishRegimeVersion: { __typename: string } }>(
+      `mutation($input: PublishRegimeVersionInput!) { publishRegimeVersion(input: $input) { __typename } }`,
+      { input: { code: row.target, definition: JSON.stringify(definition) } },
+      headers[row.persona],
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.publishRegimeVersion.__typename;
+  }
   const organizationId = encodeGlobalID('Organization', fixture.organizationIds[row.target]!);
   if (row.kind === 'Person') {
     created += 1;
@@ -116,11 +149,15 @@ async function create(row: MatrixRow) {
 
 describe('the authorisation matrix', () => {
   it.each(matrix.map((row) => [describeRow(row), row] as const))('%s', async (_name, row) => {
-    if (row.action === 'create') {
+    if (row.action !== 'read') {
       const typename = await create(row);
-      expect(typename).toBe(
-        row.expected === 'allow' ? (row.kind === 'Person' ? 'Invitation' : 'ServiceAccountCreated') : 'Forbidden',
-      );
+      const payload: Partial<Record<Kind, string>> = {
+        Person: 'Invitation',
+        ServiceAccount: 'ServiceAccountCreated',
+        Calendar: 'CalendarYearLoaded',
+        Regime: 'Regime',
+      };
+      expect(typename).toBe(row.expected === 'allow' ? payload[row.kind] : 'Forbidden');
       return;
     }
     const node = await readNode(row);

@@ -12,8 +12,17 @@
 import type { Role } from '../../src/domain/vocabulary.ts';
 
 export type Expected = 'allow' | 'deny';
-export type Kind = 'Case' | 'Organization' | 'Person' | 'Regime' | 'IndustryChain' | 'ChainNode' | 'ServiceAccount';
-export type Action = 'read' | 'create';
+export type Kind =
+  | 'Case'
+  | 'Organization'
+  | 'Person'
+  | 'Regime'
+  | 'Calendar'
+  | 'IndustryChain'
+  | 'ChainNode'
+  | 'ServiceAccount';
+/** `update` of a Calendar is loading a year's schedule; `create` of a Regime is publishing a version. */
+export type Action = 'read' | 'create' | 'update';
 
 export interface Persona {
   readonly role: Role;
@@ -186,6 +195,47 @@ const cells: Cell[] = [
   ['meridian', 'Regime', 'read', 'CN_CSR', null, A],
   ['ciie', 'Regime', 'read', 'CN_CSR', null, A],
   ['icrs', 'Regime', 'read', 'CN_CSR', null, A],
+  // Calendars are published holiday schedules on which every party's deadlines are counted.
+  ['officer', 'Calendar', 'read', 'CN', null, A],
+  ['officer2', 'Calendar', 'read', 'CN', null, A],
+  ['lead', 'Calendar', 'read', 'CN', null, A],
+  ['panel', 'Calendar', 'read', 'CN', null, A],
+  ['auditor', 'Calendar', 'read', 'CN', null, A],
+  ['admin', 'Calendar', 'read', 'CN', null, A],
+  ['miit', 'Calendar', 'read', 'CN', null, A],
+  ['mofcom', 'Calendar', 'read', 'CN', null, A],
+  ['huaxin', 'Calendar', 'read', 'CN', null, A],
+  ['jinghua', 'Calendar', 'read', 'CN', null, A],
+  ['meridian', 'Calendar', 'read', 'CN', null, A],
+  ['ciie', 'Calendar', 'read', 'CN', null, A],
+  ['icrs', 'Calendar', 'read', 'CN', null, A],
+  // Administrators manage calendars and regimes (design §1); auditors read and change nothing; nobody else edits.
+  ['admin', 'Calendar', 'update', 'CN', null, A],
+  ['officer', 'Calendar', 'update', 'CN', null, D],
+  ['officer2', 'Calendar', 'update', 'CN', null, D],
+  ['lead', 'Calendar', 'update', 'CN', null, D],
+  ['panel', 'Calendar', 'update', 'CN', null, D],
+  ['auditor', 'Calendar', 'update', 'CN', null, D],
+  ['miit', 'Calendar', 'update', 'CN', null, D],
+  ['mofcom', 'Calendar', 'update', 'CN', null, D],
+  ['huaxin', 'Calendar', 'update', 'CN', null, D],
+  ['jinghua', 'Calendar', 'update', 'CN', null, D],
+  ['meridian', 'Calendar', 'update', 'CN', null, D],
+  ['ciie', 'Calendar', 'update', 'CN', null, D],
+  ['icrs', 'Calendar', 'update', 'CN', null, D],
+  ['admin', 'Regime', 'create', 'CN_CSR', null, A],
+  ['officer', 'Regime', 'create', 'CN_CSR', null, D],
+  ['officer2', 'Regime', 'create', 'CN_CSR', null, D],
+  ['lead', 'Regime', 'create', 'CN_CSR', null, D],
+  ['panel', 'Regime', 'create', 'CN_CSR', null, D],
+  ['auditor', 'Regime', 'create', 'CN_CSR', null, D],
+  ['miit', 'Regime', 'create', 'CN_CSR', null, D],
+  ['mofcom', 'Regime', 'create', 'CN_CSR', null, D],
+  ['huaxin', 'Regime', 'create', 'CN_CSR', null, D],
+  ['jinghua', 'Regime', 'create', 'CN_CSR', null, D],
+  ['meridian', 'Regime', 'create', 'CN_CSR', null, D],
+  ['ciie', 'Regime', 'create', 'CN_CSR', null, D],
+  ['icrs', 'Regime', 'create', 'CN_CSR', null, D],
   ['officer', 'IndustryChain', 'read', 'IC', null, A],
   ['officer2', 'IndustryChain', 'read', 'IC', null, A],
   ['lead', 'IndustryChain', 'read', 'IC', null, A],

@@ -26,13 +26,20 @@ export const seededCases = {
   acquisition: 'Proposed acquisition of Dongfang EDA',
 } as const;
 
+/**
+ * A seeded case without clocks: the seed's workflow started its acceptance or screening clock, which
+ * these tests replace with clocks of their own (inside their rolled-back transaction).
+ */
 export async function seededCase(tx: Tx, which: keyof typeof seededCases) {
-  const [row] = await tx
+  const [found] = await tx
     .select()
     .from(cases)
     .where(like(cases.title, `${seededCases[which]}%`));
-  if (!row) throw new Error(`seeded case ${which} not found`);
-  return row;
+  if (!found) throw new Error(`seeded case ${which} not found`);
+  await tx.update(cases).set({ currentClockId: null, nextDueAt: null }).where(eq(cases.id, found.id));
+  await tx.delete(clocks).where(eq(clocks.caseId, found.id));
+  const [row] = await tx.select().from(cases).where(eq(cases.id, found.id));
+  return row!;
 }
 
 export async function regimeId(tx: Tx, code: 'CN_CSR' | 'US_CFIUS'): Promise<string> {
@@ -63,4 +70,10 @@ export async function caseRow(tx: Tx, caseId: string) {
 
 export async function adminEntries(tx: Tx) {
   return tx.select().from(auditEntries).where(eq(auditEntries.chain, 'admin')).orderBy(sql`${auditEntries.sequence}`);
+}
+
+/** Removes every clock (inside the test's rolled-back transaction), for tests that count clocks. */
+export async function withoutClocks(tx: Tx): Promise<void> {
+  await tx.update(cases).set({ currentClockId: null, nextDueAt: null });
+  await tx.delete(clocks);
 }

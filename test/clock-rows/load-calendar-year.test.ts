@@ -20,7 +20,15 @@ import { ConflictError, NotFoundError, ValidationError } from '../../src/domain/
 import { cnCalendar } from '../../workflows/calendars/cn.ts';
 import { usCalendar } from '../../workflows/calendars/us.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { adminEntries, caseRow, clockRow, inRolledBackTransaction, putCaseOnRegime, seededCase } from './fixtures.ts';
+import {
+  adminEntries,
+  caseRow,
+  clockRow,
+  inRolledBackTransaction,
+  putCaseOnRegime,
+  seededCase,
+  withoutClocks,
+} from './fixtures.ts';
 
 const at = (iso: string) => new Date(iso);
 const admin = systemActor('calendar-admin-test');
@@ -66,6 +74,8 @@ describe('loadCalendarYear', () => {
   it(
     'makes a provisional 2027 deadline final, moves it by the test schedule, and records one audit entry',
     test(async (tx) => {
+      // This test counts the clocks it starts: the seed's own running clocks are set aside.
+      await withoutClocks(tx);
       const kase = await seededCase(tx, 'cutOff');
       // REVIEW 30 WD from Thu 2026-12-10: d1 12-11, d2–d6 12-14..18, d7–d11 12-21..25, d12–d15 12-28..31; 2027
       // not loaded (weekends only): d16 Fri 01-01, d17–d21 01-04..08, d22–d26 01-11..15, d27–d30 01-18..21.

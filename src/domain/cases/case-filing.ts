@@ -2,8 +2,7 @@
  * Filing and opening cases: the first states of the lifecycle. The workflow engine (issue 5)
  * takes over every later transition.
  */
-import { and, desc, eq } from 'drizzle-orm';
-import { DateTime } from 'luxon';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseNodes, caseParties, cases } from '../../../db/schema/cases.ts';
 import { regimes } from '../../../db/schema/clocks.ts';
@@ -13,10 +12,10 @@ import type { Tx } from '../../db/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
-import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { caseSubjects, clearanceLevels, partyRoles } from '../vocabulary.ts';
-import { assignReference } from './assign-reference.ts';
+import { applyCaseEvent } from '../workflow/apply-case-event.ts';
 
 const ZParty = z.object({ organizationId: z.uuid(), role: z.enum(partyRoles) });
 
@@ -48,11 +47,6 @@ async function defaultRegime(tx: Tx) {
     .limit(1);
   if (!regime) throw new NotFoundError('default Regime');
   return regime;
-}
-
-/** The calendar year of an instant in the regime's time zone: references count per office year. */
-function officeYear(at: Date, timeZone: string): number {
-  return DateTime.fromJSDate(at, { zone: timeZone }).year;
 }
 
 async function requireOrganization(tx: Tx, id: string, field: string, kind?: string) {
@@ -118,35 +112,16 @@ export async function createFiling(tx: Tx, actor: Actor, input: TCreateFilingInp
   return row!;
 }
 
-/** The firm submits its draft: the case gets its reference number and enters SUBMITTED. */
+/** The firm submits its draft through the workflow: reference number, acceptance clock, notices. */
 export async function submitFiling(tx: Tx, actor: Actor, caseId: string, now: Date) {
-  const current = await loadCaseFor(tx, actor, 'update', caseId, { lock: true });
-  if (current.state !== 'DRAFT') throw new InvalidTransitionError(current.state, 'SUBMIT', []);
-  const [regime] = await tx.select().from(regimes).where(eq(regimes.id, current.regimeId));
-  const reference = await assignReference(tx, officeYear(now, regimeTimeZone(regime!.definition)));
-  const [row] = await tx
-    .update(cases)
-    .set({
-      state: 'SUBMITTED',
-      reference,
-      submittedAt: now,
-      lastActivityAt: now,
-      updatedAt: now,
-      version: current.version + 1,
-    })
-    .where(and(eq(cases.id, caseId), eq(cases.version, current.version)))
-    .returning();
-  await appendAuditEntry(tx, actor, {
-    chain: caseChain(caseId),
-    caseId,
-    action: 'case.submitted',
-    entityKind: 'Case',
-    entityId: caseId,
-    before: { state: 'DRAFT' },
-    after: { state: 'SUBMITTED', reference },
-    occurredAt: now,
-  });
-  return row!;
+  const current = await loadCaseFor(tx, actor, 'update', caseId);
+  const { case: submitted } = await applyCaseEvent(
+    tx,
+    actor,
+    { caseId, event: 'SUBMIT', expectedVersion: current.version },
+    now,
+  );
+  return submitted;
 }
 
 /** The office opens a case itself, ex officio or on a department's referral (call-in), in SCREENING. */
@@ -160,22 +135,21 @@ export async function openCase(tx: Tx, actor: Actor, input: TOpenCaseInput, now:
     await requireOrganization(tx, data.referringDepartmentId, 'referringDepartmentId', 'DEPARTMENT');
   }
   const regime = await defaultRegime(tx);
-  const reference = await assignReference(tx, officeYear(now, regimeTimeZone(regime.definition)));
+  // Created as a draft and opened by the workflow in the same transaction, so nobody ever sees it as
+  // a draft: the event assigns the reference and starts the screening clock.
   const [row] = await tx
     .insert(cases)
     .values({
-      reference,
       title: data.title,
       summary: data.summary,
       subject: data.subject,
       confidentiality: data.confidentiality,
       origin: data.origin,
-      state: 'SCREENING',
+      state: 'DRAFT',
       filerOrganizationId: data.referringDepartmentId ?? null,
       createdById: actor.kind === 'PERSON' ? actor.personId : null,
       regimeId: regime.id,
       workflowVersion: caseWorkflow.version,
-      submittedAt: now,
       lastActivityAt: now,
       createdAt: now,
       updatedAt: now,
@@ -185,16 +159,22 @@ export async function openCase(tx: Tx, actor: Actor, input: TOpenCaseInput, now:
   await appendAuditEntry(tx, actor, {
     chain: caseChain(row!.id),
     caseId: row!.id,
-    action: 'case.opened',
+    action: 'case.created',
     entityKind: 'Case',
     entityId: row!.id,
-    after: { state: 'SCREENING', origin: data.origin, reference },
+    after: { origin: data.origin, title: data.title, subject: data.subject },
     occurredAt: now,
   });
-  return row!;
-}
-
-function regimeTimeZone(definition: unknown): string {
-  const zone = (definition as { timeZone?: unknown }).timeZone;
-  return typeof zone === 'string' ? zone : 'UTC';
+  const { case: opened } = await applyCaseEvent(
+    tx,
+    actor,
+    {
+      caseId: row!.id,
+      event: data.origin === 'EX_OFFICIO' ? 'OPEN_EX_OFFICIO' : 'REFER',
+      expectedVersion: row!.version,
+    },
+    now,
+    { justCreated: true },
+  );
+  return opened;
 }

@@ -65,12 +65,15 @@ export async function loadCalendar(tx: Tx, actor: Actor, calendar: CalendarDefin
   return row!;
 }
 
-/** Stores a regime version; the same code and version stored with other content is refused. */
+/**
+ * Stores a regime version; the same code and version stored with other content is refused.
+ * `reason` and `before` (e.g. the default the version replaces) go into the audit entry.
+ */
 export async function publishRegime(
   tx: Tx,
   actor: Actor,
   regime: RegimeDefinition,
-  options: { isDefault: boolean },
+  options: { isDefault: boolean; reason?: string; before?: unknown },
   now: Date,
 ) {
   const [calendar] = await tx.select().from(calendars).where(eq(calendars.code, regime.calendarCode));
@@ -104,7 +107,9 @@ export async function publishRegime(
     action: 'regime.published',
     entityKind: 'Regime',
     entityId: row!.id,
+    before: options.before,
     after: { code: regime.code, version: regime.version, isDefault: options.isDefault },
+    reason: options.reason ?? null,
     occurredAt: now,
   });
   return row!;

@@ -1,6 +1,10 @@
-import { and, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, ilike, inArray, isNull, lt, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import { createGraphQLError } from 'graphql-yoga';
 import { cases } from '../../../db/schema/cases.ts';
+import { regimes } from '../../../db/schema/clocks.ts';
 import { caseSubjectFields } from '../../domain/access/subject-fields.ts';
+import { dueWithinCutoff, maxDueWithinWorkingDays } from '../../domain/calendars/due-cutoff.ts';
+import { requestCalendars } from '../../domain/calendars/request-calendars.ts';
 import { caseStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -111,8 +115,10 @@ export const CaseRef = builder.drizzleNode('cases', {
         where: { RAW: (table) => readableWhere(ctx, 'Case', caseSubjectFields(table as typeof cases)) },
       }),
     }),
-    overdue: t.exposeBoolean('overdue', {
-      description: 'Whether a running clock of the case has passed its due instant.',
+    overdue: t.boolean({
+      description: 'Whether a running clock of the case has passed its due instant (as of the request).',
+      // The flag is set when a breach is processed; the phase clock's due instant tells it already.
+      resolve: (c, _args, ctx) => c.overdue || (c.nextDueAt !== null && c.nextDueAt < ctx.now),
     }),
     nextDueAt: t.expose('nextDueAt', {
       type: 'DateTime',
@@ -143,14 +149,60 @@ const CaseFilter = builder.inputType('CaseFilter', {
       required: false,
       description: 'Text contained in the title or the reference number (case-insensitive).',
     }),
+    overdue: t.boolean({
+      required: false,
+      description: 'Only cases that are (true) or are not (false) overdue as of now, as `Case.overdue` says.',
+    }),
+    dueWithinWorkingDays: t.int({
+      required: false,
+      description:
+        'Only cases whose running phase clock is due within this many working days of now on the calendar of ' +
+        'the case’s regime, i.e. whose `workingDaysLeft` is at most this (0 = due today). Overdue cases are ' +
+        'included; add `overdue: false` to leave them out.',
+    }),
   }),
 });
 
+const CaseOrderEnum = builder.enumType('CaseOrder', {
+  description: 'How the cases list is sorted.',
+  values: {
+    LAST_ACTIVITY: { description: 'Most recently active first (the default).' },
+    NEXT_DUE_AT: { description: 'Earliest due running phase clock first; cases without one last.' },
+  },
+});
+
+interface CaseFilterInput {
+  states?: readonly string[] | null;
+  text?: string | null;
+  overdue?: boolean | null;
+  dueWithinWorkingDays?: number | null;
+}
+
+/** What the deadline filters compare with: the request's instant, and each calendar's cut-off instant. */
+interface DeadlineBounds {
+  now: Date;
+  /** Calendar id → the last due instant inside "due within N working days"; null without that filter. */
+  dueCutoffs: ReadonlyMap<string, Date> | null;
+}
+
+/** Cut-offs are counted in TS on each calendar (holidays differ), then compared in SQL with `next_due_at`. */
+async function deadlineBounds(
+  ctx: GraphQLContext,
+  filter: CaseFilterInput | null | undefined,
+): Promise<DeadlineBounds> {
+  const n = filter?.dueWithinWorkingDays;
+  if (n === null || n === undefined) return { now: ctx.now, dueCutoffs: null };
+  if (n < 0 || n > maxDueWithinWorkingDays) {
+    throw createGraphQLError(`dueWithinWorkingDays must be from 0 to ${maxDueWithinWorkingDays}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  const calendars = await requestCalendars(ctx, ctx.db).all();
+  return { now: ctx.now, dueCutoffs: new Map(calendars.map((c) => [c.id, dueWithinCutoff(c, ctx.now, n)])) };
+}
+
 /** One SQL filter for both the page and its total, so the two always agree. */
-function caseFilterSql(
-  table: typeof cases,
-  filter: { states?: readonly string[] | null; text?: string | null } | null | undefined,
-): SQL {
+function caseFilterSql(table: typeof cases, filter: CaseFilterInput | null | undefined, bounds: DeadlineBounds): SQL {
   const conditions: (SQL | undefined)[] = [isNull(table.discardedAt)];
   const states = filter?.states?.filter((s): s is (typeof caseStates)[number] =>
     (caseStates as readonly string[]).includes(s),
@@ -160,26 +212,66 @@ function caseFilterSql(
     const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(table.title, pattern), ilike(table.reference, pattern)));
   }
+  if (filter?.overdue !== null && filter?.overdue !== undefined) {
+    // As Case.overdue: the breach flag, or a phase clock already past due (null compares as not overdue).
+    const overdue = sql`(${table.overdue} or coalesce(${lt(table.nextDueAt, bounds.now)}, false))`;
+    conditions.push(filter.overdue ? overdue : not(overdue));
+  }
+  if (bounds.dueCutoffs) {
+    const perCalendar = [...bounds.dueCutoffs].map(([calendarId, cutoff]) =>
+      and(
+        sql`${table.regimeId} in (select ${regimes.id} from ${regimes} where ${regimes.calendarId} = ${calendarId})`,
+        lte(table.nextDueAt, cutoff),
+      ),
+    );
+    conditions.push(perCalendar.length > 0 ? or(...perCalendar) : sql`false`);
+  }
   return and(...conditions)!;
 }
 
 /** The cases the caller may read that match the filter: the page and its total use the same SQL. */
-function visibleCases(ctx: GraphQLContext, table: typeof cases, filter: Parameters<typeof caseFilterSql>[1]): SQL {
-  return and(readableWhere(ctx, 'Case', caseSubjectFields(table)), caseFilterSql(table, filter))!;
+function visibleCases(
+  ctx: GraphQLContext,
+  table: typeof cases,
+  filter: CaseFilterInput | null | undefined,
+  bounds: DeadlineBounds,
+): SQL {
+  return and(readableWhere(ctx, 'Case', caseSubjectFields(table)), caseFilterSql(table, filter, bounds))!;
 }
+
+// A cursor cannot hold a null, so cases without a due date sort on a far-future stand-in (after all others).
+const noDueSortKey = 1e15;
 
 builder.queryField('cases', (t) =>
   t.drizzleConnection({
     type: 'cases',
-    description: 'Review cases, most recently active first.',
-    args: { filter: t.arg({ type: CaseFilter, required: false, description: 'Conditions on the cases.' }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(cases, visibleCases(ctx, cases, args.filter)),
-    resolve: (query, _parent, args, ctx) =>
-      ctx.db.query.cases.findMany(
-        query({
-          where: { RAW: (table) => visibleCases(ctx, table as typeof cases, args.filter) },
-          orderBy: { lastActivityAt: 'desc' },
-        }),
-      ),
+    description: 'Review cases, most recently active first unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: CaseFilter, required: false, description: 'Conditions on the cases.' }),
+      orderBy: t.arg({
+        type: CaseOrderEnum,
+        required: false,
+        description: 'Sort order (default LAST_ACTIVITY).',
+      }),
+    },
+    totalCount: async (_parent, args, ctx) =>
+      ctx.db.$count(cases, visibleCases(ctx, cases, args.filter, await deadlineBounds(ctx, args.filter))),
+    resolve: async (query, _parent, args, ctx) => {
+      const bounds = await deadlineBounds(ctx, args.filter);
+      const where = { RAW: (table: unknown) => visibleCases(ctx, table as typeof cases, args.filter, bounds) };
+      if (args.orderBy === 'NEXT_DUE_AT') {
+        return ctx.db.query.cases.findMany(
+          query({
+            where,
+            extras: {
+              dueSortKey: (table) =>
+                sql<number>`coalesce(extract(epoch from ${table.nextDueAt}) * 1000, ${noDueSortKey})::float8`,
+            },
+            orderBy: { dueSortKey: 'asc' } as never,
+          }),
+        );
+      }
+      return ctx.db.query.cases.findMany(query({ where, orderBy: { lastActivityAt: 'desc' } }));
+    },
   }),
 );

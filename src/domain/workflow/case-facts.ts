@@ -1,0 +1,132 @@
+/**
+ * Assembles the facts the case workflow's guards read (workflows/guards.ts), inside the event's
+ * transaction: a fixed handful of aggregate queries, whatever the size of the case.
+ */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { cases } from '../../../db/schema/cases.ts';
+import { clocks, regimes } from '../../../db/schema/clocks.ts';
+import { appealPanelMembers, appeals, conditions, decisions } from '../../../db/schema/decisions.ts';
+import { assessments, consultations, representationRequests } from '../../../db/schema/work-items.ts';
+import type { CaseFacts, RegimeFacts } from '../../../workflows/guards.ts';
+import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
+import type { Tx } from '../../db/database.ts';
+
+type CaseRow = typeof cases.$inferSelect;
+
+export interface LoadedCaseFacts {
+  readonly facts: CaseFacts;
+  readonly regime: RegimeDefinition;
+  readonly regimeFacts: RegimeFacts;
+  /** The case's running phase clock, if any (the one `CURRENT_PHASE` effects act on). */
+  readonly currentClock: typeof clocks.$inferSelect | null;
+}
+
+export async function loadCaseFacts(tx: Tx, caseRow: CaseRow): Promise<LoadedCaseFacts> {
+  const [regimeRow] = await tx.select().from(regimes).where(eq(regimes.id, caseRow.regimeId));
+  const regime = regimeRow!.definition as RegimeDefinition;
+
+  const [consultation] = await tx
+    .select({
+      objected: sql<boolean>`coalesce(bool_or(${consultations.opinion} = 'OBJECT'), false)`,
+      awaiting: sql<number>`count(*) filter (where ${consultations.state} = 'REQUESTED')`.mapWith(Number),
+    })
+    .from(consultations)
+    .where(eq(consultations.caseId, caseRow.id));
+  const [assessment] = await tx
+    .select({ awaiting: sql<number>`count(*)`.mapWith(Number) })
+    .from(assessments)
+    .where(and(eq(assessments.caseId, caseRow.id), inArray(assessments.state, ['ACCEPTED', 'RETURNED'])));
+
+  const caseClocks = await tx
+    .select()
+    .from(clocks)
+    .where(and(eq(clocks.caseId, caseRow.id), eq(clocks.ownerKind, 'CASE')))
+    .orderBy(desc(clocks.startedAt));
+  const currentClock = caseClocks.find((c) => c.stoppedAt === null) ?? null;
+  const appealWindow = caseClocks.find((c) => c.phase === 'APPEAL_WINDOW') ?? null;
+  const extensionRule = currentClock ? regime.clocks[currentClock.phase]?.extension : undefined;
+
+  const decisionRows = await tx
+    .select()
+    .from(decisions)
+    .where(eq(decisions.caseId, caseRow.id))
+    .orderBy(desc(decisions.proposedAt));
+  const pending = decisionRows.find((d) => d.state === 'PROPOSED') ?? null;
+  // The decision in force: the newest approved one (a varied decision is approved by the panel).
+  const inForce = decisionRows.find((d) => d.state === 'APPROVED') ?? null;
+
+  const [representations] = pending
+    ? await tx
+        .select({
+          made: sql<number>`count(*)`.mapWith(Number),
+          open: sql<number>`count(*) filter (where ${representationRequests.state} = 'OPEN')`.mapWith(Number),
+        })
+        .from(representationRequests)
+        .where(eq(representationRequests.decisionId, pending.id))
+    : [{ made: 0, open: 0 }];
+
+  const [appeal] = await tx
+    .select()
+    .from(appeals)
+    .where(eq(appeals.caseId, caseRow.id))
+    .orderBy(desc(appeals.filedAt))
+    .limit(1);
+  const panel = appeal
+    ? (await tx.select().from(appealPanelMembers).where(eq(appealPanelMembers.appealId, appeal.id))).map(
+        (m) => m.personId,
+      )
+    : [];
+
+  const [conditionCounts] = inForce
+    ? await tx
+        .select({
+          total: sql<number>`count(*)`.mapWith(Number),
+          unsettled: sql<number>`count(*) filter (where ${conditions.state} not in ('MET', 'WAIVED'))`.mapWith(Number),
+        })
+        .from(conditions)
+        .where(eq(conditions.decisionId, inForce.id))
+    : [{ total: 0, unsettled: 0 }];
+
+  const participants = inForce
+    ? [inForce.proposedById, inForce.approvedById].filter((p): p is string => p !== null)
+    : [];
+  const facts: CaseFacts = {
+    origin: caseRow.origin,
+    riskGrade: caseRow.riskGrade,
+    anyConsultationObjected: consultation?.objected ?? false,
+    consultationsAwaitingResponse: consultation?.awaiting ?? 0,
+    assessmentsAwaitingReport: assessment?.awaiting ?? 0,
+    phaseExtensionAvailable: Boolean(extensionRule) && currentClock !== null && currentClock.extendedAt === null,
+    proposerId: pending?.proposedById ?? null,
+    proposalPhase: pending ? proposalPhaseOf(caseClocks, pending.proposedAt) : null,
+    proposedOutcome: pending?.outcome ?? null,
+    representationRequestsMade: representations?.made ?? 0,
+    representationRequestsOpen: representations?.open ?? 0,
+    decisionHasConditions: (conditionCounts?.total ?? 0) > 0,
+    decisionParticipantIds: participants,
+    appealWindowDueAt: appealWindow?.dueAt ?? null,
+    appealState: appeal?.state ?? null,
+    appealPanelMemberIds: panel,
+    allConditionsSettled: (conditionCounts?.unsettled ?? 0) === 0,
+  };
+  return {
+    facts,
+    regime,
+    regimeFacts: {
+      inDepthRequiredAtGrade: regime.inDepthRequiredAtGrade,
+      inDepthRequiredOnObjection: regime.inDepthRequiredOnObjection,
+    },
+    currentClock,
+  };
+}
+
+/** The phase a proposal was made in: the phase clock that was running when it was proposed. */
+function proposalPhaseOf(caseClocks: (typeof clocks.$inferSelect)[], proposedAt: Date): 'REVIEW' | 'IN_DEPTH' | null {
+  const running = caseClocks.find(
+    (c) =>
+      c.startedAt <= proposedAt &&
+      (c.stoppedAt === null || c.stoppedAt >= proposedAt) &&
+      (c.phase === 'REVIEW' || c.phase === 'IN_DEPTH'),
+  );
+  return running ? (running.phase as 'REVIEW' | 'IN_DEPTH') : null;
+}

@@ -1,0 +1,227 @@
+/**
+ * The work-item engine: the small lifecycles that run inside a review (consultation, assessment,
+ * information request, representation request, appeal, condition), applied like case events —
+ * permission, transition plan, version check, state, clock effects, notices and the audit entry
+ * on the case's chain, all in the caller's transaction.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { appeals, conditions } from '../../../db/schema/decisions.ts';
+import {
+  assessments,
+  conflictDeclarations,
+  consultations,
+  informationRequests,
+  representationRequests,
+} from '../../../db/schema/work-items.ts';
+import type { WorkflowId } from '../../../workflows/definition.ts';
+import { currentWorkflows } from '../../../workflows/registry.ts';
+import { planTransition } from '../../../workflows/transition.ts';
+import type { Tx } from '../../db/database.ts';
+import { loadCaseFor } from '../access/authorize.ts';
+import { type Actor, actorId } from '../actor.ts';
+import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
+import { ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../errors.ts';
+import type { ClockOwnerKind, ClockPhase, Role } from '../vocabulary.ts';
+import { loadCaseFacts } from './case-facts.ts';
+import { applyClockEffects, recordNotices } from './effects.ts';
+
+export type WorkItemKind = Exclude<WorkflowId, 'case'>;
+
+interface WorkItemTable extends PgTable {
+  id: PgColumn;
+  caseId: PgColumn;
+  state: PgColumn;
+  version: PgColumn;
+  updatedAt: PgColumn;
+}
+
+interface WorkItemSpec {
+  readonly table: WorkItemTable;
+  readonly ownerKind: Exclude<ClockOwnerKind, 'CASE'>;
+  readonly phase: ClockPhase;
+  /** The organisation the item is addressed to: its people act on it, nobody else outside the office. */
+  readonly addressee: (row: Record<string, unknown>) => string;
+  readonly entity: string;
+}
+
+export const workItemSpecs: Record<WorkItemKind, WorkItemSpec> = {
+  consultation: {
+    table: consultations as unknown as WorkItemTable,
+    ownerKind: 'CONSULTATION',
+    phase: 'CONSULTATION',
+    addressee: (row) => row.departmentId as string,
+    entity: 'Consultation',
+  },
+  assessment: {
+    table: assessments as unknown as WorkItemTable,
+    ownerKind: 'ASSESSMENT',
+    phase: 'ASSESSMENT',
+    addressee: (row) => row.instituteId as string,
+    entity: 'Assessment',
+  },
+  informationRequest: {
+    table: informationRequests as unknown as WorkItemTable,
+    ownerKind: 'INFORMATION_REQUEST',
+    phase: 'INFORMATION_REQUEST',
+    addressee: (row) => row.addressedToOrganizationId as string,
+    entity: 'InformationRequest',
+  },
+  representationRequest: {
+    table: representationRequests as unknown as WorkItemTable,
+    ownerKind: 'REPRESENTATION_REQUEST',
+    phase: 'REPRESENTATIONS',
+    addressee: (row) => row.addressedToOrganizationId as string,
+    entity: 'RepresentationRequest',
+  },
+  appeal: {
+    table: appeals as unknown as WorkItemTable,
+    ownerKind: 'APPEAL',
+    phase: 'APPEAL_DECISION',
+    addressee: (row) => row.appellantOrganizationId as string,
+    entity: 'Appeal',
+  },
+  condition: {
+    table: conditions as unknown as WorkItemTable,
+    ownerKind: 'CONDITION',
+    phase: 'CONDITION',
+    addressee: (row) => row.ownerOrganizationId as string,
+    entity: 'Condition',
+  },
+};
+
+/** Roles outside the office act only on items addressed to their own organisation. */
+const outsideRoles: readonly Role[] = ['LIAISON', 'FIRM_REPRESENTATIVE', 'ASSESSOR'];
+
+/**
+ * Starts a work item just inserted in `initial` state: its `onCreate` effects (its own clock,
+ * the notices) and the audit entry. The caller has checked the case-level permission.
+ */
+export async function startWorkItem(
+  tx: Tx,
+  actor: Actor,
+  kind: WorkItemKind,
+  item: { id: string; caseId: string },
+  now: Date,
+  after: Record<string, unknown> = {},
+): Promise<void> {
+  const spec = workItemSpecs[kind];
+  const definition = currentWorkflows[kind];
+  const caseRow = await loadCaseFor(tx, actor, 'read', item.caseId);
+  const loaded = await loadCaseFacts(tx, caseRow);
+  const scope = { caseRow, loaded, item: { ownerKind: spec.ownerKind, ownerId: item.id, phase: spec.phase } };
+  await applyClockEffects(tx, scope, definition.onCreate, now, undefined);
+  await recordNotices(
+    tx,
+    caseRow.id,
+    definition.onCreate,
+    { event: 'CREATE', from: '', to: definition.initial, itemKind: kind, itemId: item.id },
+    now,
+  );
+  await appendAuditEntry(tx, actor, {
+    chain: caseChain(caseRow.id),
+    caseId: caseRow.id,
+    action: `${kind}.created`,
+    entityKind: spec.entity,
+    entityId: item.id,
+    after: { state: definition.initial, ...after },
+    occurredAt: now,
+  });
+}
+
+export interface WorkItemEventRequest {
+  readonly kind: WorkItemKind;
+  readonly itemId: string;
+  readonly event: string;
+  /** The item's version the caller read; omitted only by the system's clock events. */
+  readonly expectedVersion?: number;
+  readonly reason?: string;
+}
+
+/** Applies an event to a work item. @returns the item row before the change, and the new state. */
+export async function applyWorkItemEvent(tx: Tx, actor: Actor, request: WorkItemEventRequest, now: Date) {
+  const spec = workItemSpecs[request.kind];
+  const definition = currentWorkflows[request.kind];
+  const [item] = (await tx.select().from(spec.table).where(eq(spec.table.id, request.itemId)).for('update')) as Record<
+    string,
+    unknown
+  >[];
+  if (!item) throw new NotFoundError(spec.entity);
+  // The case decides visibility: an item of a case the caller may not see does not exist for them.
+  const caseRow = await loadCaseFor(tx, actor, 'read', item.caseId as string);
+  if (actor.kind !== 'SYSTEM' && actor.roles.every((r) => outsideRoles.includes(r))) {
+    if (spec.addressee(item) !== actor.organizationId) throw new NotFoundError(spec.entity);
+  }
+  const loaded = await loadCaseFacts(tx, caseRow);
+  const [itemClock] = await tx.query.clocks.findMany({
+    where: { ownerKind: spec.ownerKind, ownerId: request.itemId, stoppedAt: { isNull: true } },
+  });
+  const conflict =
+    request.kind === 'assessment' && actor.kind === 'PERSON'
+      ? await tx
+          .select()
+          .from(conflictDeclarations)
+          .where(
+            and(
+              eq(conflictDeclarations.assessmentId, request.itemId),
+              eq(conflictDeclarations.personId, actor.personId),
+            ),
+          )
+      : [];
+  const state = item.state as string;
+  const plan = planTransition(
+    definition,
+    {
+      state,
+      event: request.event,
+      actorRoles: actor.kind === 'SYSTEM' ? [] : actor.roles,
+      isSystem: actor.kind === 'SYSTEM',
+    },
+    {
+      now,
+      actor: { id: actorId(actor), roles: actor.kind === 'SYSTEM' ? [] : actor.roles },
+      reasonGiven: request.reason !== undefined,
+      deadline: itemClock?.dueAt ?? null,
+      actorConflictDeclaration: conflict[0] ? (conflict[0].hasConflict ? 'CONFLICT' : 'NO_CONFLICT') : null,
+      case: loaded.facts,
+      regime: loaded.regimeFacts,
+    },
+  );
+  if (!plan.ok) {
+    if (plan.error === 'FORBIDDEN')
+      throw new ForbiddenError(`you may not send ${request.event} to this ${spec.entity}`);
+    if (plan.error === 'INVALID_TRANSITION') throw new InvalidTransitionError(state, request.event, plan.allowedEvents);
+    throw new InvalidTransitionError(state, request.event, [], plan.reason);
+  }
+  const version = item.version as number;
+  if (request.expectedVersion !== undefined && request.expectedVersion !== version)
+    throw new StaleVersionError(version);
+  const updated = await tx
+    .update(spec.table)
+    .set({ state: plan.to, version: version + 1, updatedAt: now } as never)
+    .where(and(eq(spec.table.id, request.itemId), eq(spec.table.version, version)))
+    .returning();
+  if (updated.length === 0) throw new StaleVersionError(version);
+
+  const scope = { caseRow, loaded, item: { ownerKind: spec.ownerKind, ownerId: request.itemId, phase: spec.phase } };
+  await applyClockEffects(tx, scope, plan.effects, now, request.reason);
+  await recordNotices(
+    tx,
+    caseRow.id,
+    plan.effects,
+    { event: request.event, from: state, to: plan.to, itemKind: request.kind, itemId: request.itemId },
+    now,
+  );
+  await appendAuditEntry(tx, actor, {
+    chain: caseChain(caseRow.id),
+    caseId: caseRow.id,
+    action: `${request.kind}.${request.event.toLowerCase()}`,
+    entityKind: spec.entity,
+    entityId: request.itemId,
+    before: { state, version },
+    after: { state: plan.to, version: version + 1 },
+    reason: request.reason ?? null,
+    occurredAt: now,
+  });
+  return { before: item, from: state, to: plan.to, caseRow };
+}

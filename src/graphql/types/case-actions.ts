@@ -1,0 +1,151 @@
+/**
+ * The case actions that carry nothing but the case, its version and a reason: each is one
+ * mutation sending one workflow event through the engine. `Case.availableActions` lists the
+ * events the viewer may send now, so a client can draw its buttons without knowing the rules.
+ */
+import { subject } from '@casl/ability';
+import { abilityOf } from '../../../policies/ability.ts';
+import { caseWorkflow } from '../../../workflows/case.workflow.ts';
+import { workflowDefinition } from '../../../workflows/registry.ts';
+import { availableEvents } from '../../../workflows/transition.ts';
+import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
+import type { CaseState } from '../../domain/vocabulary.ts';
+import { applyCaseEvent } from '../../domain/workflow/apply-case-event.ts';
+import { builder } from '../builder.ts';
+import { decodeId } from '../global-id.ts';
+import { CaseRef } from './case.ts';
+import { CaseStateEnum } from './enums.ts';
+import { mutationErrorTypes } from './errors.ts';
+
+const caseEvents = [...new Set(caseWorkflow.transitions.map((t) => t.event))];
+
+export const CaseEventEnum = builder.enumType('CaseEvent', {
+  description: 'An event of the case workflow (docs/workflows.md draws them).',
+  values: Object.fromEntries(
+    caseEvents.map((event) => [
+      event,
+      { description: caseWorkflow.transitions.find((t) => t.event === event)!.description },
+    ]),
+  ),
+});
+
+builder.drizzleObjectField(CaseRef, 'availableActions', (t) =>
+  t.field({
+    type: [CaseEventEnum],
+    description: 'Events you may send to this case now (rules that depend on your input are checked when you send).',
+    select: {
+      columns: {
+        state: true,
+        workflowVersion: true,
+        filerOrganizationId: true,
+        confidentiality: true,
+        discardedAt: true,
+      },
+    },
+    resolve: (row, _args, ctx) => {
+      const actor = ctx.actor;
+      if (!actor || actor.kind === 'SYSTEM') return [];
+      if (!abilityOf(actor).can('transition', subject('Case', { ...row } as Record<string, unknown>))) return [];
+      const definition = workflowDefinition('case', row.workflowVersion);
+      return definition ? (availableEvents(definition, row.state, actor.roles) as typeof caseEvents) : [];
+    },
+  }),
+);
+
+const CaseTransitionedRef = builder
+  .objectRef<{ caseId: string; from: CaseState; to: CaseState; event: string }>('CaseTransitioned')
+  .implement({
+    description: 'The case moved: from one state to another (or stayed, for an extension).',
+    fields: (t) => ({
+      case: t.drizzleField({
+        type: 'cases',
+        description: 'The case after the event.',
+        resolve: async (query, payload, _args, ctx) =>
+          (await ctx.db.query.cases.findFirst(query({ where: { id: payload.caseId } })))!,
+      }),
+      from: t.field({ type: CaseStateEnum, description: 'The state before.', resolve: (p) => p.from }),
+      to: t.field({ type: CaseStateEnum, description: 'The state after.', resolve: (p) => p.to }),
+      appliedEvent: t.field({ type: CaseEventEnum, description: 'The event applied.', resolve: (p) => p.event as never }),
+    }),
+  });
+
+const CaseActionInput = builder.inputType('CaseActionInput', {
+  description: 'Which case, the version you read, and the reasons where the rule asks for them.',
+  fields: (t) => ({
+    caseId: t.id({ required: true, description: 'Global ID of the case.' }),
+    expectedVersion: t.int({ required: true, description: 'The version you read; a newer one answers StaleVersion.' }),
+    reason: t.string({ required: false, description: 'Written reasons, recorded in the audit trail.' }),
+    idempotencyKey: t.string({
+      required: false,
+      description: 'Send the same key with the same input to retry safely: the first result is replayed.',
+    }),
+  }),
+});
+
+/** One mutation per simple action, each sending its event. */
+const simpleActions: readonly { field: string; event: string; description: string }[] = [
+  {
+    field: 'submitFiling',
+    event: 'SUBMIT',
+    description: 'A firm submits its draft (or resubmits a returned filing); the case gets its reference number.',
+  },
+  { field: 'discardFiling', event: 'DISCARD', description: 'A firm discards its draft: kept, hidden, never numbered.' },
+  {
+    field: 'returnForCompletion',
+    event: 'RETURN_FOR_COMPLETION',
+    description: 'The officer returns a filing with written reasons of what is missing.',
+  },
+  { field: 'acceptFiling', event: 'ACCEPT', description: 'The officer accepts a filing: screening starts.' },
+  {
+    field: 'closeAfterScreening',
+    event: 'CLOSE_AFTER_SCREENING',
+    description: 'The office closes the case after screening, with reasons: no review needed.',
+  },
+  { field: 'startReview', event: 'START_REVIEW', description: 'Screening ends in general review.' },
+  {
+    field: 'escalateToInDepth',
+    event: 'ESCALATE_TO_IN_DEPTH',
+    description: 'General review moves to in-depth (special) review.',
+  },
+  {
+    field: 'extendPhase',
+    event: 'EXTEND_PHASE',
+    description: 'Extends the running review phase once, with a reason, as the regime allows.',
+  },
+  { field: 'withdrawCase', event: 'WITHDRAW', description: 'The filer withdraws its case before a decision.' },
+];
+
+for (const action of simpleActions) {
+  builder.mutationField(action.field, (t) =>
+    t.field({
+      type: CaseTransitionedRef,
+      description: action.description,
+      errors: {
+        types: mutationErrorTypes,
+        union: { name: `${action.field[0]!.toUpperCase()}${action.field.slice(1)}Result` },
+      },
+      args: {
+        input: t.arg({ type: CaseActionInput, required: true, description: 'The case and the version you read.' }),
+      },
+      resolve: (_root, { input }, ctx) =>
+        ctx.db.transaction(async (tx) => {
+          const request = {
+            caseId: decodeId(input.caseId, 'Case', 'caseId'),
+            event: action.event,
+            expectedVersion: input.expectedVersion,
+            reason: input.reason ?? undefined,
+          };
+          return runIdempotent(
+            tx,
+            ctx.actor!,
+            { key: input.idempotencyKey, operation: action.field, input: request },
+            async () => {
+              const result = await applyCaseEvent(tx, ctx.actor!, request, ctx.now);
+              return { caseId: result.case.id, from: result.from, to: result.to, event: result.event };
+            },
+            ctx.now,
+          );
+        }),
+    }),
+  );
+}
