@@ -65,7 +65,11 @@ const CaseTransitionedRef = builder
       }),
       from: t.field({ type: CaseStateEnum, description: 'The state before.', resolve: (p) => p.from }),
       to: t.field({ type: CaseStateEnum, description: 'The state after.', resolve: (p) => p.to }),
-      appliedEvent: t.field({ type: CaseEventEnum, description: 'The event applied.', resolve: (p) => p.event as never }),
+      appliedEvent: t.field({
+        type: CaseEventEnum,
+        description: 'The event applied.',
+        resolve: (p) => p.event as never,
+      }),
     }),
   });
 
