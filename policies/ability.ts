@@ -33,6 +33,13 @@ export const subjectTypes = [
   'Regime',
   'Calendar',
   'AuditEntry',
+  'Decision',
+  'Appeal',
+  'Condition',
+  'Assessment',
+  'Document',
+  'Consultation',
+  'InformationRequest',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -52,6 +59,9 @@ export const caseFieldsHiddenFromParties = [
   'classificationReason',
 ] as const;
 
+/** Decision fields for the office, auditors and the panel only: parties read the notice text (design §3). */
+export const decisionFieldsInternal = ['reasons', 'openWorkReason', 'sentBackReason'] as const;
+
 /** Person fields visible only to the office and to the person's own organisation. */
 export const personContactFields = ['email', 'clearance', 'status', 'roles'] as const;
 
@@ -59,6 +69,7 @@ export const personContactFields = ['email', 'clearance', 'status', 'roles'] as 
 export const restrictedFields: Partial<Record<SubjectType, readonly string[]>> = {
   Case: caseFieldsHiddenFromParties,
   Person: personContactFields,
+  Decision: decisionFieldsInternal,
 };
 
 /** Clearance levels at or below `level`. */
@@ -91,11 +102,34 @@ const filedWithinClearance = (actor: Member) => ({
   confidentiality: { $in: levelsUpTo(actor.clearance) },
 });
 
-/** Office staff who work cases: every filed case within their clearance. */
+/** Office staff who work cases: every filed case within their clearance, its assessments and documents. */
 function officeCaseReader({ can }: Builder, actor: Member) {
   can('read', 'Case', filedWithinClearance(actor));
+  // Every department's opinion and every request to a party on those cases.
+  can('read', ['Consultation', 'InformationRequest'], { caseConfidentiality: { $in: levelsUpTo(actor.clearance) } });
+  can('read', 'Assessment', { caseConfidentiality: { $in: levelsUpTo(actor.clearance) } });
+  can('read', 'Document', {
+    caseConfidentiality: { $in: levelsUpTo(actor.clearance) },
+    classification: { $in: levelsUpTo(actor.clearance) },
+  });
+  // Decisions, appeals and conditions of the cases they read (rows reached through a readable case),
+  // and the case's audit trail: the office sees the whole timeline of its cases (design §2).
+  can('read', ['Decision', 'Appeal', 'Condition']);
+  can('read', 'AuditEntry', { chain: { $ne: 'admin' } });
   // Office colleagues' contact details are not secret inside the office.
   can('read', 'Person', [...personContactFields]);
+}
+
+/**
+ * Outside the office a document is seen only when it was shared with the organisation or uploaded
+ * by it, never above the person's clearance (the case's own visibility is checked as well).
+ */
+function outsideDocumentReader(can: Builder['can'], actor: Member) {
+  const classification = { $in: levelsUpTo(actor.clearance) };
+  can('read', 'Document', { sharedOrganizationIds: actor.organizationId, classification });
+  can('read', 'Document', { uploaderOrganizationIds: actor.organizationId, classification });
+  // Outsiders add to the case file, but never above INTERNAL: the office classifies higher.
+  can('create', 'Document', { classification: { $in: levelsUpTo('INTERNAL') } });
 }
 
 /** The rules of each role; a person with several roles gets the union. */
@@ -105,12 +139,16 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     builder.can('create', 'Case', { origin: { $in: ['EX_OFFICIO', 'DEPARTMENT_REFERRAL'] } });
     builder.can(['update', 'transition'], 'Case', filedWithinClearance(actor));
     builder.can(['create', 'update'], ['IndustryChain', 'ChainNode']);
+    builder.can('create', 'Assessment');
+    builder.can('create', 'Document', { classification: { $in: levelsUpTo(actor.clearance) } });
   },
   LEAD_REVIEWER(builder, actor) {
     officeCaseReader(builder, actor);
     builder.can('create', 'Case', { origin: { $in: ['EX_OFFICIO', 'DEPARTMENT_REFERRAL'] } });
     builder.can(['update', 'transition', 'assign'], 'Case', filedWithinClearance(actor));
     builder.can(['create', 'update'], ['IndustryChain', 'ChainNode']);
+    builder.can('create', 'Assessment');
+    builder.can('create', 'Document', { classification: { $in: levelsUpTo(actor.clearance) } });
   },
   APPEALS_PANEL(builder, actor) {
     officeCaseReader(builder, actor);
@@ -128,9 +166,23 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     can(['read', 'create', 'update'], ['Person', 'Organization', 'ServiceAccount', 'Calendar', 'Regime']);
     can('read', 'AuditEntry', { chain: 'admin' });
   },
-  LIAISON({ can }, actor) {
+  LIAISON({ can, cannot }, actor) {
     // Cases on which the department was consulted (design §2).
     can('read', 'Case', { consultedDepartmentIds: actor.organizationId, ...filedWithinClearance(actor) });
+    // Its own department's consultation and, once submitted, the other departments' opinions on a case
+    // it was consulted on (design §2: information sharing is the point) — within its clearance.
+    const caseWithinClearance = { caseConfidentiality: { $in: levelsUpTo(actor.clearance) } };
+    can('read', 'Consultation', { departmentId: actor.organizationId, ...caseWithinClearance });
+    can('read', 'Consultation', {
+      state: 'RESPONDED',
+      caseConsultedDepartmentIds: actor.organizationId,
+      ...caseWithinClearance,
+    });
+    // The decision in force on a case they see (they are told of it), without the internal reasons.
+    can('read', 'Decision', { state: 'APPROVED' });
+    cannot('read', 'Decision', [...decisionFieldsInternal]);
+    // Never an institute's assessment (no Assessment rule); documents shared with the department.
+    outsideDocumentReader(can, actor);
   },
   FIRM_REPRESENTATIVE({ can, cannot }, actor) {
     // Cases where the firm is a party; its own drafts, which nobody else sees.
@@ -141,12 +193,29 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     can('update', 'Case', { filerOrganizationId: actor.organizationId, state: 'DRAFT', discardedAt: null });
     // The filer submits, withdraws and appeals its own case; the workflow says which and when.
     can('transition', 'Case', { filerOrganizationId: actor.organizationId, discardedAt: null });
+    // Requests for information addressed to the firm; never a department's opinion (no Consultation rule).
+    can('read', 'InformationRequest', { addressedToOrganizationId: actor.organizationId });
     cannot('read', 'Case', [...caseFieldsHiddenFromParties]);
+    // The decision in force, its conditions and the appeal on their case — never the internal reasons
+    // nor a proposal still under deliberation (a proposal reaches them as a representation request).
+    can('read', 'Decision', { state: 'APPROVED' });
+    cannot('read', 'Decision', [...decisionFieldsInternal]);
+    can('read', ['Appeal', 'Condition']);
+    // Never an assessment (design §2: no Assessment rule); documents shared with or uploaded by the firm.
+    outsideDocumentReader(can, actor);
   },
   ASSESSOR({ can, cannot }, actor) {
     // Cases the institute was invited to, unless this assessor declared a conflict (declared per person).
     can('read', 'Case', { assessingInstituteIds: actor.organizationId, ...filedWithinClearance(actor) });
     if (actor.kind === 'PERSON') cannot('read', 'Case', { conflictedPersonIds: actor.personId });
+    // Their institute's own assessment, as long as the case is visible to them (a declined one is not).
+    can('read', 'Assessment', {
+      instituteId: actor.organizationId,
+      state: { $ne: 'DECLINED' },
+      caseConfidentiality: { $in: levelsUpTo(actor.clearance) },
+    });
+    if (actor.kind === 'PERSON') cannot('read', 'Assessment', { caseConflictedPersonIds: actor.personId });
+    outsideDocumentReader(can, actor);
   },
 };
 

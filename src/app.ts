@@ -18,6 +18,7 @@ import type { AuthSettings } from './domain/auth/auth-settings.ts';
 import { authenticateRequest } from './domain/auth/authenticate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
+import { documentRouter } from './http/documents.ts';
 import type { Logger } from './logger.ts';
 
 /** Anything that answers a ping, e.g. an ioredis client. */
@@ -96,6 +97,7 @@ export function createApp(config: Config, deps: AppDependencies) {
   });
 
   app.use(cors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, credentials: true }));
+  app.use(documentRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now }));
   app.use(
     '/graphql',
     rateLimit({

@@ -22,6 +22,13 @@ export const subjectTypeOfObject: Partial<Record<string, SubjectType>> = {
   IndustryChain: 'IndustryChain',
   ChainNode: 'ChainNode',
   ServiceAccount: 'ServiceAccount',
+  Decision: 'Decision',
+  Appeal: 'Appeal',
+  Condition: 'Condition',
+  Assessment: 'Assessment',
+  Document: 'Document',
+  Consultation: 'Consultation',
+  InformationRequest: 'InformationRequest',
 };
 
 const rootKinds = new Set(['Query', 'Mutation', 'Subscription']);

@@ -14,5 +14,13 @@ import './types/viewer.ts';
 import './types/session.ts';
 import './types/administration.ts';
 import './types/case-actions.ts';
+import './types/decision.ts';
+import './types/appeal.ts';
+import './types/timeline.ts';
+import './types/assessment.ts';
+import './types/document.ts';
+import './types/classification.ts';
+import './types/consultation.ts';
+import './types/information-request.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -5,9 +5,12 @@ import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendars, regimes } from '../../db/schema/clocks.ts';
 import { chainNodes, industryChains } from '../../db/schema/knowledge.ts';
+import { consultations, informationRequests } from '../../db/schema/work-items.ts';
 import { roles } from '../../src/domain/vocabulary.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import { cnCsrRegime } from '../../workflows/regimes/cn-csr.ts';
+import { prepareDecisionTargets } from '../decisions/matrix-targets.ts';
+import { prepareWorkItemTargets } from '../documents/matrix-targets.ts';
 import { bearerFor } from '../support/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -32,11 +35,66 @@ beforeAll(async () => {
   const [node] = await database.db.select().from(chainNodes).where(eq(chainNodes.code, 'PHOTORESIST'));
   const [calendar] = await database.db.select().from(calendars).where(eq(calendars.code, 'CN'));
   referenceIds = { CN_CSR: regime!.id, IC: chain!.id, PHOTORESIST: node!.id, CN: calendar!.id };
+  Object.assign(referenceIds, await prepareWorkItemTargets(database, fixture));
+  Object.assign(referenceIds, await prepareDecisionTargets(database, fixture));
+  Object.assign(referenceIds, await prepareConsultationTargets(database, fixture));
 });
 afterAll(async () => {
   await server?.close();
   await database?.destroy();
 });
+
+/**
+ * The consultation and information-request targets beyond the fixture's MIIT consultations: NDRC
+ * responded and CAC still asked on ACQUISITION (neither department has a persona, so no case's
+ * visibility changes), and requests for information to a party of ACQUISITION and of CUTOFF.
+ */
+async function prepareConsultationTargets(db: TestDatabase, f: AuthorizationFixture) {
+  const orgs = f.organizationIds;
+  const officer = f.personIds['officer@icsr.example']!;
+  const asked = { question: 'Strategic value?', requestedById: officer };
+  const [ndrc, cac] = await db.db
+    .insert(consultations)
+    .values([
+      {
+        caseId: f.caseIds.ACQUISITION,
+        departmentId: orgs.NDRC!,
+        ...asked,
+        state: 'RESPONDED',
+        opinion: 'CONCUR',
+        rationale: 'No objection.',
+        respondedAt: new Date('2026-11-20T03:00:00Z'),
+      },
+      { caseId: f.caseIds.ACQUISITION, departmentId: orgs.CAC!, ...asked },
+    ])
+    .returning();
+  const existing = await db.db.select().from(consultations).where(eq(consultations.departmentId, orgs.MIIT!));
+  const requests = await db.db
+    .insert(informationRequests)
+    .values(
+      (
+        [
+          ['MERIDIAN-CAP', 'ACQUISITION'],
+          ['HUAXIN-IC', 'CUTOFF'],
+        ] as const
+      ).map(([code, key]) => ({
+        caseId: f.caseIds[key],
+        addressedToOrganizationId: orgs[code]!,
+        questions: 'Ownership structure?',
+        pausesPhaseClock: true,
+        requestedById: officer,
+      })),
+    )
+    .returning();
+  return {
+    'consultation:MIIT@ACQUISITION': existing.find((c) => c.caseId === f.caseIds.ACQUISITION)!.id,
+    'consultation:MIIT@CUTOFF': existing.find((c) => c.caseId === f.caseIds.CUTOFF)!.id,
+    'consultation:NDRC-RESPONDED@ACQUISITION': ndrc!.id,
+    'consultation:CAC-REQUESTED@ACQUISITION': cac!.id,
+    'information-request:MERIDIAN-CAP@ACQUISITION': requests[0]!.id,
+    'information-request:HUAXIN-IC@CUTOFF': requests[1]!.id,
+  };
+}
 
 function targetId(row: MatrixRow): string {
   switch (row.kind) {

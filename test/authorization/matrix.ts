@@ -20,7 +20,13 @@ export type Kind =
   | 'Calendar'
   | 'IndustryChain'
   | 'ChainNode'
-  | 'ServiceAccount';
+  | 'ServiceAccount'
+  | 'Assessment'
+  | 'Document'
+  | 'Decision'
+  | 'Appeal'
+  | 'Consultation'
+  | 'InformationRequest';
 /** `update` of a Calendar is loading a year's schedule; `create` of a Regime is publishing a version. */
 export type Action = 'read' | 'create' | 'update';
 
@@ -298,6 +304,198 @@ const cells: Cell[] = [
   ['icrs', 'Person', 'create', 'ICRS', null, D],
 ];
 
+// Assessments: the office sees them all; an institute's assessors who declared no conflict their own;
+// firms and departments never (design §2). Targets: test/documents/matrix-targets.ts.
+cells.push(
+  ['officer', 'Assessment', 'read', 'CIIE@ACQUISITION', null, A],
+  ['officer2', 'Assessment', 'read', 'CIIE@ACQUISITION', null, A],
+  ['lead', 'Assessment', 'read', 'CIIE@ACQUISITION', null, A],
+  ['panel', 'Assessment', 'read', 'CIIE@ACQUISITION', null, A],
+  ['auditor', 'Assessment', 'read', 'CIIE@ACQUISITION', null, A],
+  ['admin', 'Assessment', 'read', 'CIIE@ACQUISITION', null, D],
+  ['miit', 'Assessment', 'read', 'CIIE@ACQUISITION', null, D],
+  ['mofcom', 'Assessment', 'read', 'CIIE@ACQUISITION', null, D],
+  ['huaxin', 'Assessment', 'read', 'CIIE@ACQUISITION', null, D],
+  ['jinghua', 'Assessment', 'read', 'CIIE@ACQUISITION', null, D],
+  ['meridian', 'Assessment', 'read', 'CIIE@ACQUISITION', null, D],
+  ['ciie', 'Assessment', 'read', 'CIIE@ACQUISITION', null, A],
+  ['ciie', 'Assessment', 'read', 'ICRS@ACQUISITION', null, D],
+  ['icrs', 'Assessment', 'read', 'CIIE@ACQUISITION', null, D],
+  ['icrs', 'Assessment', 'read', 'ICRS@ACQUISITION', null, D],
+  ['officer', 'Assessment', 'read', 'ICRS@ACQUISITION', null, A],
+  // Documents: the office by clearance (and the case's); others only what is shared with or uploaded by
+  // their organisation, within their clearance, on a case they see.
+  ['officer', 'Document', 'read', 'ACQUISITION/INTERNAL', null, A],
+  ['officer2', 'Document', 'read', 'ACQUISITION/INTERNAL', null, A],
+  ['lead', 'Document', 'read', 'ACQUISITION/INTERNAL', null, A],
+  ['panel', 'Document', 'read', 'ACQUISITION/INTERNAL', null, A],
+  ['auditor', 'Document', 'read', 'ACQUISITION/INTERNAL', null, A],
+  ['admin', 'Document', 'read', 'ACQUISITION/INTERNAL', null, D],
+  ['miit', 'Document', 'read', 'ACQUISITION/INTERNAL', null, D],
+  ['mofcom', 'Document', 'read', 'ACQUISITION/INTERNAL', null, D],
+  ['huaxin', 'Document', 'read', 'ACQUISITION/INTERNAL', null, D],
+  ['jinghua', 'Document', 'read', 'ACQUISITION/INTERNAL', null, D],
+  ['meridian', 'Document', 'read', 'ACQUISITION/INTERNAL', null, A],
+  ['ciie', 'Document', 'read', 'ACQUISITION/INTERNAL', null, A],
+  // Shared with ICRS, but its assessor declared a conflict on the case: invisible.
+  ['icrs', 'Document', 'read', 'ACQUISITION/INTERNAL', null, D],
+  ['officer', 'Document', 'read', 'CUTOFF/SECRET', null, A],
+  ['officer2', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+  ['lead', 'Document', 'read', 'CUTOFF/SECRET', null, A],
+  ['panel', 'Document', 'read', 'CUTOFF/SECRET', null, A],
+  ['auditor', 'Document', 'read', 'CUTOFF/SECRET', null, A],
+  ['admin', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+  ['miit', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+  ['mofcom', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+  // Shared with Huaxin, a party, but above its representative's INTERNAL clearance.
+  ['huaxin', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+  ['jinghua', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+  ['meridian', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+  ['ciie', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+  ['icrs', 'Document', 'read', 'CUTOFF/SECRET', null, D],
+);
+
+// Decisions: the office, auditors and the panel see every decision of a case they see; its parties and
+// consulted departments only the approved one (a proposal reaches parties as a representation
+// request), and never the internal reasons; institutes none. Targets: test/decisions/matrix-targets.ts.
+cells.push(
+  ['officer', 'Decision', 'read', 'APPROVED@ACQUISITION', null, A],
+  ['officer2', 'Decision', 'read', 'APPROVED@ACQUISITION', null, A],
+  ['lead', 'Decision', 'read', 'APPROVED@ACQUISITION', null, A],
+  ['panel', 'Decision', 'read', 'APPROVED@ACQUISITION', null, A],
+  ['auditor', 'Decision', 'read', 'APPROVED@ACQUISITION', null, A],
+  ['admin', 'Decision', 'read', 'APPROVED@ACQUISITION', null, D],
+  ['miit', 'Decision', 'read', 'APPROVED@ACQUISITION', null, A],
+  ['mofcom', 'Decision', 'read', 'APPROVED@ACQUISITION', null, D],
+  ['huaxin', 'Decision', 'read', 'APPROVED@ACQUISITION', null, D],
+  ['jinghua', 'Decision', 'read', 'APPROVED@ACQUISITION', null, D],
+  ['meridian', 'Decision', 'read', 'APPROVED@ACQUISITION', null, A],
+  ['ciie', 'Decision', 'read', 'APPROVED@ACQUISITION', null, D],
+  ['icrs', 'Decision', 'read', 'APPROVED@ACQUISITION', null, D],
+  ['officer', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, A],
+  ['officer2', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, A],
+  ['lead', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, A],
+  ['panel', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, A],
+  ['auditor', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, A],
+  ['admin', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, D],
+  ['miit', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, D],
+  ['mofcom', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, D],
+  ['huaxin', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, D],
+  ['jinghua', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, D],
+  ['meridian', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, D],
+  ['ciie', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, D],
+  ['icrs', 'Decision', 'read', 'PROPOSED@ACQUISITION', null, D],
+  ['officer', 'Decision', 'read', 'APPROVED@ACQUISITION', 'reasons', A],
+  ['auditor', 'Decision', 'read', 'APPROVED@ACQUISITION', 'reasons', A],
+  ['panel', 'Decision', 'read', 'APPROVED@ACQUISITION', 'reasons', A],
+  ['meridian', 'Decision', 'read', 'APPROVED@ACQUISITION', 'reasons', D],
+  ['miit', 'Decision', 'read', 'APPROVED@ACQUISITION', 'reasons', D],
+  ['meridian', 'Decision', 'read', 'APPROVED@ACQUISITION', 'noticeText', A],
+  // Appeals: the office and auditors, and the parties of the case; not departments or institutes.
+  ['officer', 'Appeal', 'read', 'FILED@ACQUISITION', null, A],
+  ['officer2', 'Appeal', 'read', 'FILED@ACQUISITION', null, A],
+  ['lead', 'Appeal', 'read', 'FILED@ACQUISITION', null, A],
+  ['panel', 'Appeal', 'read', 'FILED@ACQUISITION', null, A],
+  ['auditor', 'Appeal', 'read', 'FILED@ACQUISITION', null, A],
+  ['admin', 'Appeal', 'read', 'FILED@ACQUISITION', null, D],
+  ['miit', 'Appeal', 'read', 'FILED@ACQUISITION', null, D],
+  ['mofcom', 'Appeal', 'read', 'FILED@ACQUISITION', null, D],
+  ['huaxin', 'Appeal', 'read', 'FILED@ACQUISITION', null, D],
+  ['jinghua', 'Appeal', 'read', 'FILED@ACQUISITION', null, D],
+  ['meridian', 'Appeal', 'read', 'FILED@ACQUISITION', null, A],
+  ['ciie', 'Appeal', 'read', 'FILED@ACQUISITION', null, D],
+  ['icrs', 'Appeal', 'read', 'FILED@ACQUISITION', null, D],
+);
+
+// Consultations: the office (and auditors) every one within their clearance; a liaison its own
+// department's and, once submitted, the other departments' opinions on a case it was consulted on;
+// firms, institutes and administrators none (design §2). Targets are written in matrix.test.ts.
+cells.push(
+  ['officer', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, A],
+  ['officer2', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, A],
+  ['lead', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, A],
+  ['panel', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, A],
+  ['auditor', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, A],
+  ['admin', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, D],
+  ['miit', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, A],
+  ['mofcom', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, D],
+  ['huaxin', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, D],
+  ['jinghua', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, D],
+  ['meridian', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, D],
+  ['ciie', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, D],
+  ['icrs', 'Consultation', 'read', 'consultation:MIIT@ACQUISITION', null, D],
+  // NDRC responded: shared with MIIT, consulted on the same case; still hidden from the parties.
+  ['officer', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, A],
+  ['officer2', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, A],
+  ['lead', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, A],
+  ['panel', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, A],
+  ['auditor', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, A],
+  ['admin', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, D],
+  ['miit', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, A],
+  ['mofcom', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, D],
+  ['huaxin', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, D],
+  ['jinghua', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, D],
+  ['meridian', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, D],
+  ['ciie', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, D],
+  ['icrs', 'Consultation', 'read', 'consultation:NDRC-RESPONDED@ACQUISITION', null, D],
+  // CAC has not responded yet: MIIT does not see another department's pending consultation.
+  ['officer', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, A],
+  ['officer2', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, A],
+  ['lead', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, A],
+  ['panel', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, A],
+  ['auditor', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, A],
+  ['admin', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, D],
+  ['miit', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, D],
+  ['mofcom', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, D],
+  ['huaxin', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, D],
+  ['jinghua', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, D],
+  ['meridian', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, D],
+  ['ciie', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, D],
+  ['icrs', 'Consultation', 'read', 'consultation:CAC-REQUESTED@ACQUISITION', null, D],
+  // The SECRET cut-off case: above officer2's and MIIT's clearance, though MIIT is the one consulted.
+  ['officer', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, A],
+  ['officer2', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  ['lead', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, A],
+  ['panel', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, A],
+  ['auditor', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, A],
+  ['admin', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  ['miit', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  ['mofcom', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  ['huaxin', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  ['jinghua', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  ['meridian', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  ['ciie', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  ['icrs', 'Consultation', 'read', 'consultation:MIIT@CUTOFF', null, D],
+  // Information requests: the office all within clearance; the addressed party its own; nobody else.
+  ['officer', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, A],
+  ['officer2', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, A],
+  ['lead', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, A],
+  ['panel', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, A],
+  ['auditor', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, A],
+  ['admin', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, D],
+  ['miit', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, D],
+  ['mofcom', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, D],
+  ['huaxin', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, D],
+  ['jinghua', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, D],
+  ['meridian', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, A],
+  ['ciie', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, D],
+  ['icrs', 'InformationRequest', 'read', 'information-request:MERIDIAN-CAP@ACQUISITION', null, D],
+  // Addressed to Huaxin on the SECRET case: a party sees its own matter whatever the classification.
+  ['officer', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, A],
+  ['officer2', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
+  ['lead', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, A],
+  ['panel', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, A],
+  ['auditor', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, A],
+  ['admin', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
+  ['miit', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
+  ['mofcom', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
+  ['huaxin', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, A],
+  ['jinghua', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
+  ['meridian', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
+  ['ciie', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
+  ['icrs', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
+);
+
 export const matrix: readonly MatrixRow[] = cells.map(([persona, kind, action, target, field, expected]) => ({
   persona,
   kind,
@@ -311,4 +509,5 @@ export const matrix: readonly MatrixRow[] = cells.map(([persona, kind, action, t
 export const guardedFields: Partial<Record<Kind, readonly string[]>> = {
   Case: ['riskScore', 'riskGrade'],
   Person: ['email', 'clearance', 'status', 'roles'],
+  Decision: ['reasons'],
 };
