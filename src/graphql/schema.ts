@@ -14,6 +14,7 @@ import './types/viewer.ts';
 import './types/session.ts';
 import './types/administration.ts';
 import './types/case-actions.ts';
+import './types/case-filing.ts';
 import './types/decision.ts';
 import './types/appeal.ts';
 import './types/timeline.ts';
