@@ -1,13 +1,15 @@
-import { and, ilike, inArray, isNull, lt, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, isNull, lt, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import { createGraphQLError } from 'graphql-yoga';
-import { cases } from '../../../db/schema/cases.ts';
+import { caseParties, cases } from '../../../db/schema/cases.ts';
 import { regimes } from '../../../db/schema/clocks.ts';
-import { caseSubjectFields } from '../../domain/access/subject-fields.ts';
+import { consultations } from '../../../db/schema/work-items.ts';
+import { caseSubjectFields, consultationSubjectFields } from '../../domain/access/subject-fields.ts';
 import { dueWithinCutoff, maxDueWithinWorkingDays } from '../../domain/calendars/due-cutoff.ts';
 import { requestCalendars } from '../../domain/calendars/request-calendars.ts';
-import { caseStates } from '../../domain/vocabulary.ts';
+import { caseStates, type KeyDimension, type SecurityType, type Strategy } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
+import { decodeIdOrNull } from '../global-id.ts';
 import { readableWhere } from '../visibility.ts';
 import {
   CapabilityEnum,
@@ -160,6 +162,18 @@ const CaseFilter = builder.inputType('CaseFilter', {
         'the case’s regime, i.e. whose `workingDaysLeft` is at most this (0 = due today). Overdue cases are ' +
         'included; add `overdue: false` to leave them out.',
     }),
+    securityTypes: t.field({ type: [SecurityTypeEnum], required: false, description: 'Only these security types.' }),
+    keyDimensions: t.field({ type: [KeyDimensionEnum], required: false, description: 'Only these key dimensions.' }),
+    strategies: t.field({ type: [StrategyEnum], required: false, description: 'Only these governance strategies.' }),
+    partyOrganizationId: t.id({ required: false, description: 'Only cases to which this organisation is a party.' }),
+    assigneeId: t.id({
+      required: false,
+      description: 'Only cases this person is the case officer or lead reviewer of.',
+    }),
+    consultedDepartmentId: t.id({
+      required: false,
+      description: 'Only cases on which this department was consulted, as far as you may see its consultation.',
+    }),
   }),
 });
 
@@ -176,11 +190,23 @@ interface CaseFilterInput {
   text?: string | null;
   overdue?: boolean | null;
   dueWithinWorkingDays?: number | null;
+  securityTypes?: readonly SecurityType[] | null;
+  keyDimensions?: readonly KeyDimension[] | null;
+  strategies?: readonly Strategy[] | null;
+  partyOrganizationId?: string | null;
+  assigneeId?: string | null;
+  consultedDepartmentId?: string | null;
 }
+
+/** A global ID in a filter: one of the wrong type, or malformed, matches nothing (never everything). */
+const filterId = (globalId: string, typename: string) =>
+  decodeIdOrNull(globalId, typename) ?? '00000000-0000-0000-0000-000000000000';
 
 /** What the deadline filters compare with: the request's instant, and each calendar's cut-off instant. */
 interface DeadlineBounds {
   now: Date;
+  /** The consultations the caller may read: filtering on one must not reveal one they may not see. */
+  readableConsultations: SQL;
   /** Calendar id → the last due instant inside "due within N working days"; null without that filter. */
   dueCutoffs: ReadonlyMap<string, Date> | null;
 }
@@ -191,14 +217,19 @@ async function deadlineBounds(
   filter: CaseFilterInput | null | undefined,
 ): Promise<DeadlineBounds> {
   const n = filter?.dueWithinWorkingDays;
-  if (n === null || n === undefined) return { now: ctx.now, dueCutoffs: null };
+  const readableConsultations = readableWhere(ctx, 'Consultation', consultationSubjectFields(consultations));
+  if (n === null || n === undefined) return { now: ctx.now, dueCutoffs: null, readableConsultations };
   if (n < 0 || n > maxDueWithinWorkingDays) {
     throw createGraphQLError(`dueWithinWorkingDays must be from 0 to ${maxDueWithinWorkingDays}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
   const calendars = await requestCalendars(ctx, ctx.db).all();
-  return { now: ctx.now, dueCutoffs: new Map(calendars.map((c) => [c.id, dueWithinCutoff(c, ctx.now, n)])) };
+  return {
+    now: ctx.now,
+    dueCutoffs: new Map(calendars.map((c) => [c.id, dueWithinCutoff(c, ctx.now, n)])),
+    readableConsultations,
+  };
 }
 
 /** One SQL filter for both the page and its total, so the two always agree. */
@@ -225,6 +256,25 @@ function caseFilterSql(table: typeof cases, filter: CaseFilterInput | null | und
       ),
     );
     conditions.push(perCalendar.length > 0 ? or(...perCalendar) : sql`false`);
+  }
+  if (filter?.securityTypes?.length) conditions.push(inArray(table.securityType, [...filter.securityTypes]));
+  if (filter?.keyDimensions?.length) conditions.push(inArray(table.keyDimension, [...filter.keyDimensions]));
+  if (filter?.strategies?.length) conditions.push(inArray(table.strategy, [...filter.strategies]));
+  if (filter?.partyOrganizationId) {
+    const party = filterId(filter.partyOrganizationId, 'Organization');
+    conditions.push(
+      sql`exists (select 1 from ${caseParties} where ${caseParties.caseId} = ${table.id} and ${caseParties.organizationId} = ${party})`,
+    );
+  }
+  if (filter?.assigneeId) {
+    const person = filterId(filter.assigneeId, 'Person');
+    conditions.push(or(eq(table.caseOfficerId, person), eq(table.leadReviewerId, person)));
+  }
+  if (filter?.consultedDepartmentId) {
+    const department = filterId(filter.consultedDepartmentId, 'Organization');
+    conditions.push(
+      sql`exists (select 1 from ${consultations} where ${consultations.caseId} = ${table.id} and ${consultations.departmentId} = ${department} and ${bounds.readableConsultations})`,
+    );
   }
   return and(...conditions)!;
 }
