@@ -11,6 +11,7 @@ import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import { appealStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
+import { idempotencyKeyField } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { mutationErrorTypes } from './errors.ts';
 
@@ -82,19 +83,13 @@ const AppealActionRef = builder.objectRef<{ caseId: string; appealId: string }>(
   }),
 });
 
-const idempotencyKey = {
-  required: false,
-  description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-} as const;
-const resultName = (field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}Result`;
-
 const FileAppealInput = builder.inputType('FileAppealInput', {
   description: 'An appeal against the decision in force, within the appeal window.',
   fields: (t) => ({
     caseId: t.id({ required: true, description: 'Global ID of the case.' }),
     expectedVersion: t.int({ required: true, description: 'The case version you read.' }),
     grounds: t.string({ required: true, description: 'The grounds of the appeal.' }),
-    idempotencyKey: t.string(idempotencyKey),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -102,7 +97,7 @@ builder.mutationField('fileAppeal', (t) =>
   t.field({
     type: AppealActionRef,
     description: "The filer's representative appeals the decision within the appeal window.",
-    errors: { types: mutationErrorTypes, union: { name: resultName('fileAppeal') } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: FileAppealInput, required: true, description: 'The appeal.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -136,7 +131,7 @@ const AppealRulingInput = builder.inputType('AppealRulingInput', {
         'Global IDs of the panel (at least two APPEALS_PANEL members, none of whom took part in the decision; you among them).',
     }),
     reason: t.string({ required: true, description: "The panel's reasons." }),
-    idempotencyKey: t.string(idempotencyKey),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -154,7 +149,7 @@ for (const ruling of rulings) {
     t.field({
       type: AppealActionRef,
       description: ruling.description,
-      errors: { types: mutationErrorTypes, union: { name: resultName(ruling.field) } },
+      errors: { types: mutationErrorTypes },
       args: { input: t.arg({ type: AppealRulingInput, required: true, description: 'The ruling.' }) },
       resolve: (_root, { input }, ctx) =>
         ctx.db.transaction(async (tx) => {
@@ -186,7 +181,7 @@ const DecideAppealInput = builder.inputType('DecideAppealInput', {
     expectedVersion: t.int({ required: true, description: 'The case version you read.' }),
     outcome: t.field({ type: AppealOutcomeEnum, required: true, description: 'What the panel decides.' }),
     reasons: t.string({ required: true, description: "The panel's reasons." }),
-    idempotencyKey: t.string(idempotencyKey),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -194,7 +189,7 @@ builder.mutationField('decideAppeal', (t) =>
   t.field({
     type: AppealActionRef,
     description: 'A sitting panel member decides the admitted appeal: UPHELD (the decision stands) or REMITTED.',
-    errors: { types: mutationErrorTypes, union: { name: resultName('decideAppeal') } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: DecideAppealInput, required: true, description: 'The decision.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {

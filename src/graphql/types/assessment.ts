@@ -22,6 +22,7 @@ import { assessmentStates, capabilities } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
+import { idempotencyKeyField } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { StrategyEnum, SubStrategyEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -175,11 +176,6 @@ const ConflictDeclaredRef = builder
     }),
   });
 
-const idempotencyKeyField = {
-  required: false,
-  description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-} as const;
-
 const InviteInstituteInput = builder.inputType('InviteInstituteInput', {
   description: 'Which institute to invite on which case under review, and what it should assess.',
   fields: (t) => ({
@@ -262,16 +258,11 @@ function run<T>(
   return ctx.db.transaction((tx) => runIdempotent(tx, ctx.actor!, { key, operation, input }, () => act(tx), ctx.now));
 }
 
-const resultUnion = (field: string) => ({
-  types: mutationErrorTypes,
-  union: { name: `${field[0]!.toUpperCase()}${field.slice(1)}Result` },
-});
-
 builder.mutationField('inviteInstitute', (t) =>
   t.field({
     type: AssessmentChangedRef,
     description: 'The officer or lead reviewer invites an institute to assess a case under review.',
-    errors: resultUnion('inviteInstitute'),
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: InviteInstituteInput, required: true, description: 'The invitation.' }) },
     resolve: (_root, { input }, ctx) => {
       const request = {
@@ -291,7 +282,7 @@ builder.mutationField('declareConflict', (t) =>
   t.field({
     type: ConflictDeclaredRef,
     description: 'An assessor of the invited institute declares, for themself, whether they have a conflict.',
-    errors: resultUnion('declareConflict'),
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: DeclareConflictInput, required: true, description: 'The declaration.' }) },
     resolve: (_root, { input }, ctx) => {
       const request = {
@@ -358,7 +349,7 @@ for (const step of steps) {
     t.field({
       type: AssessmentChangedRef,
       description: step.description,
-      errors: resultUnion(step.field),
+      errors: { types: mutationErrorTypes },
       args: {
         input: t.arg({ type: step.input as typeof AssessmentReasonInput, required: true, description: 'The action.' }),
       },

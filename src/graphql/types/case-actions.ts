@@ -13,6 +13,7 @@ import type { CaseState } from '../../domain/vocabulary.ts';
 import { applyCaseEvent } from '../../domain/workflow/apply-case-event.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
+import { idempotencyKeyField } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { CaseStateEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -79,10 +80,7 @@ const CaseActionInput = builder.inputType('CaseActionInput', {
     caseId: t.id({ required: true, description: 'Global ID of the case.' }),
     expectedVersion: t.int({ required: true, description: 'The version you read; a newer one answers StaleVersion.' }),
     reason: t.string({ required: false, description: 'Written reasons, recorded in the audit trail.' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -126,7 +124,6 @@ for (const action of simpleActions) {
       description: action.description,
       errors: {
         types: mutationErrorTypes,
-        union: { name: `${action.field[0]!.toUpperCase()}${action.field.slice(1)}Result` },
       },
       args: {
         input: t.arg({ type: CaseActionInput, required: true, description: 'The case and the version you read.' }),

@@ -7,6 +7,7 @@ import { createFiling, openCase } from '../../domain/cases/case-filing.ts';
 import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
+import { idempotencyKeyField } from '../mutation.ts';
 import { CaseSubjectEnum, ClearanceLevelEnum, PartyRoleEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
 
@@ -49,10 +50,7 @@ const CreateFilingInput = builder.inputType('CreateFilingInput', {
     }),
     parties: t.field({ type: [CasePartyInput], required: false, description: 'Other parties; the filer is added.' }),
     nodeIds: t.idList({ required: false, description: 'Global IDs of the chain nodes concerned.' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -73,10 +71,7 @@ const OpenCaseInput = builder.inputType('OpenCaseInput', {
     }),
     parties: t.field({ type: [CasePartyInput], required: false, description: 'The parties.' }),
     nodeIds: t.idList({ required: false, description: 'Global IDs of the chain nodes concerned.' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -88,10 +83,7 @@ const AssignCaseTeamInput = builder.inputType('AssignCaseTeamInput', {
     caseOfficerId: t.id({ required: true, description: 'Global ID of a person holding CASE_OFFICER.' }),
     leadReviewerId: t.id({ required: true, description: 'Global ID of a person holding LEAD_REVIEWER.' }),
     reason: t.string({ required: false, description: 'Why, for the audit trail (a reassignment).' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 

@@ -3,6 +3,7 @@ import { classifyCase } from '../../domain/classification/classify-case.ts';
 import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
+import { idempotencyKeyField } from '../mutation.ts';
 import {
   CapabilityEnum,
   KeyDimensionEnum,
@@ -44,10 +45,7 @@ const ClassifyCaseInput = builder.inputType('ClassifyCaseInput', {
     riskGrade: t.field({ type: RiskGradeEnum, required: true, description: 'The risk grade the officer records.' }),
     riskScore: t.float({ required: true, description: 'The risk score, 0 to 100.' }),
     reason: t.string({ required: true, description: 'Why the case is classified so; recorded in the audit trail.' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -67,7 +65,7 @@ builder.mutationField('classifyCase', (t) =>
   t.field({
     type: CaseClassifiedRef,
     description: 'The officer or lead reviewer classifies the case and records its risk grade, with a reason.',
-    errors: { types: mutationErrorTypes, union: { name: 'ClassifyCaseResult' } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ClassifyCaseInput, required: true, description: 'The classification.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {

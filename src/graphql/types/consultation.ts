@@ -13,6 +13,7 @@ import { consultationOpinions, consultationStates } from '../../domain/vocabular
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
+import { idempotencyKeyField } from '../mutation.ts';
 import { readableWhere } from '../visibility.ts';
 import { CaseRef } from './case.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -104,10 +105,7 @@ const RequestConsultationsInput = builder.inputType('RequestConsultationsInput',
     }),
     departmentIds: t.idList({ required: true, description: 'Global IDs of the departments to consult, one each.' }),
     question: t.string({ required: true, description: 'What the office asks the departments.' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -137,7 +135,7 @@ builder.mutationField('requestConsultations', (t) =>
   t.field({
     type: ConsultationsRequestedRef,
     description: 'The officer or lead reviewer consults several departments on a case under review.',
-    errors: { types: mutationErrorTypes, union: { name: 'RequestConsultationsResult' } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RequestConsultationsInput, required: true, description: 'The request.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -168,10 +166,7 @@ const RespondToConsultationInput = builder.inputType('RespondToConsultationInput
     expectedVersion: t.int({ required: true, description: 'The consultation version you read.' }),
     opinion: t.field({ type: ConsultationOpinionEnum, required: true, description: 'The opinion.' }),
     rationale: t.string({ required: true, description: 'Why; shared with the office and the other departments.' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -191,7 +186,7 @@ builder.mutationField('respondToConsultation', (t) =>
   t.field({
     type: ConsultationRespondedRef,
     description: "The consulted department's liaison gives its opinion, with a rationale.",
-    errors: { types: mutationErrorTypes, union: { name: 'RespondToConsultationResult' } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RespondToConsultationInput, required: true, description: 'The response.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {

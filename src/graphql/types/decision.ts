@@ -33,6 +33,7 @@ import {
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
+import { idempotencyKeyField } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { StrategyEnum, SubStrategyEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -230,11 +231,6 @@ const ConditionInput = builder.inputType('DecisionConditionInput', {
   }),
 });
 
-const idempotencyKey = {
-  required: false,
-  description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-} as const;
-
 const ProposeDecisionInput = builder.inputType('ProposeDecisionInput', {
   description: 'A proposed decision: outcome, strategy, internal reasons, notice text and conditions.',
   fields: (t) => ({
@@ -254,7 +250,7 @@ const ProposeDecisionInput = builder.inputType('ProposeDecisionInput', {
       required: false,
       description: 'Why you propose while consultations or assessments are still open (required then).',
     }),
-    idempotencyKey: t.string(idempotencyKey),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -264,17 +260,15 @@ const DecisionCaseInput = builder.inputType('DecisionCaseInput', {
     caseId: t.id({ required: true, description: 'Global ID of the case.' }),
     expectedVersion: t.int({ required: true, description: 'The case version you read.' }),
     reason: t.string({ required: false, description: 'Written reasons (required to send back).' }),
-    idempotencyKey: t.string(idempotencyKey),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
-
-const resultName = (field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}Result`;
 
 builder.mutationField('proposeDecision', (t) =>
   t.field({
     type: DecisionActionRef,
     description: 'The case officer proposes a decision; the case moves to DECISION_PROPOSED.',
-    errors: { types: mutationErrorTypes, union: { name: resultName('proposeDecision') } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ProposeDecisionInput, required: true, description: 'The proposal.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -325,7 +319,7 @@ for (const action of caseActions) {
     t.field({
       type: DecisionActionRef,
       description: action.description,
-      errors: { types: mutationErrorTypes, union: { name: resultName(action.field) } },
+      errors: { types: mutationErrorTypes },
       args: { input: t.arg({ type: DecisionCaseInput, required: true, description: 'The case and its version.' }) },
       resolve: (_root, { input }, ctx) =>
         ctx.db.transaction(async (tx) => {
@@ -366,10 +360,10 @@ builder.mutationField('requestRepresentations', (t) =>
   t.field({
     type: RepresentationsRequestedRef,
     description: "The office discloses a pending proposal's notice text to every party, who may answer in the window.",
-    errors: { types: mutationErrorTypes, union: { name: resultName('requestRepresentations') } },
+    errors: { types: mutationErrorTypes },
     args: {
       decisionId: t.arg.id({ required: true, description: 'Global ID of the pending decision.' }),
-      idempotencyKey: t.arg.string(idempotencyKey),
+      idempotencyKey: t.arg.string(idempotencyKeyField),
     },
     resolve: (_root, args, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -404,7 +398,7 @@ const SubmitRepresentationInput = builder.inputType('SubmitRepresentationInput',
     representationRequestId: t.id({ required: true, description: 'Global ID of the request.' }),
     expectedVersion: t.int({ required: true, description: 'The request version you read.' }),
     representation: t.string({ required: true, description: 'Your representations.' }),
-    idempotencyKey: t.string(idempotencyKey),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -412,7 +406,7 @@ builder.mutationField('submitRepresentation', (t) =>
   t.field({
     type: RepresentationSubmittedRef,
     description: 'The addressed party submits its representations within the window.',
-    errors: { types: mutationErrorTypes, union: { name: resultName('submitRepresentation') } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: SubmitRepresentationInput, required: true, description: 'The answer.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -458,7 +452,7 @@ const ReportComplianceInput = builder.inputType('ReportComplianceInput', {
   fields: (t) => ({
     conditionId: t.id({ required: true, description: 'Global ID of the condition.' }),
     body: t.string({ required: true, description: 'What was done to comply.' }),
-    idempotencyKey: t.string(idempotencyKey),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -466,7 +460,7 @@ builder.mutationField('reportCompliance', (t) =>
   t.field({
     type: ConditionActionRef,
     description: 'The organisation answerable for a monitored condition reports on its compliance.',
-    errors: { types: mutationErrorTypes, union: { name: resultName('reportCompliance') } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ReportComplianceInput, required: true, description: 'The report.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -496,7 +490,7 @@ const ConditionRulingInput = builder.inputType('ConditionRulingInput', {
       description: 'The case version you read (required to record a breach, which reopens the review).',
     }),
     reason: t.string({ required: false, description: 'Written reasons (required for a breach).' }),
-    idempotencyKey: t.string(idempotencyKey),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -504,7 +498,7 @@ builder.mutationField('confirmConditionMet', (t) =>
   t.field({
     type: ConditionActionRef,
     description: 'The office confirms, from the compliance reports, that a condition is met.',
-    errors: { types: mutationErrorTypes, union: { name: resultName('confirmConditionMet') } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -530,7 +524,7 @@ builder.mutationField('recordConditionBreach', (t) =>
   t.field({
     type: ConditionActionRef,
     description: 'The office records a breach of a condition, with reasons; the case goes back to review.',
-    errors: { types: mutationErrorTypes, union: { name: resultName('recordConditionBreach') } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -555,7 +549,7 @@ builder.mutationField('closeMonitoring', (t) =>
   t.field({
     type: DecisionActionRef,
     description: 'Every condition is met or waived: the officer closes the monitored case.',
-    errors: { types: mutationErrorTypes, union: { name: resultName('closeMonitoring') } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: DecisionCaseInput, required: true, description: 'The case and its version.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {

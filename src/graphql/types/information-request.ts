@@ -13,6 +13,7 @@ import {
 import { informationRequestStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
+import { idempotencyKeyField } from '../mutation.ts';
 import { readableWhere } from '../visibility.ts';
 import { CaseRef } from './case.ts';
 import { workItemDueAt } from './consultation.ts';
@@ -96,10 +97,7 @@ const RequestInformationInput = builder.inputType('RequestInformationInput', {
     }),
     addressedToOrganizationId: t.id({ required: true, description: 'Global ID of the party asked.' }),
     questions: t.string({ required: true, description: 'What the office asks.' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -108,7 +106,7 @@ builder.mutationField('requestInformation', (t) =>
     type: InformationRequestPayloadRef,
     description:
       "The officer or lead reviewer asks a party for information; under the case's regime this may pause the phase clock.",
-    errors: { types: mutationErrorTypes, union: { name: 'RequestInformationResult' } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RequestInformationInput, required: true, description: 'The request.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {
@@ -139,10 +137,7 @@ const AnswerInformationRequestInput = builder.inputType('AnswerInformationReques
     informationRequestId: t.id({ required: true, description: 'Global ID of the information request.' }),
     expectedVersion: t.int({ required: true, description: 'The request version you read.' }),
     answer: t.string({ required: true, description: 'The answer.' }),
-    idempotencyKey: t.string({
-      required: false,
-      description: 'Send the same key with the same input to retry safely: the first result is replayed.',
-    }),
+    idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
 
@@ -151,7 +146,7 @@ builder.mutationField('answerInformationRequest', (t) =>
     type: InformationRequestPayloadRef,
     description:
       "The addressed firm's representative answers; a paused phase clock resumes when no other pausing request is open.",
-    errors: { types: mutationErrorTypes, union: { name: 'AnswerInformationRequestResult' } },
+    errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: AnswerInformationRequestInput, required: true, description: 'The answer.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.db.transaction(async (tx) => {

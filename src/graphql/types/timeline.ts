@@ -136,7 +136,7 @@ builder.queryField('verifyAuditTrail', (t) =>
   t.field({
     type: AuditTrailVerificationRef,
     description: "Recomputes a case's audit chain and names the first broken entry (the office and auditors).",
-    errors: { types: [NotFoundError, ForbiddenError, ValidationError], union: { name: 'VerifyAuditTrailResult' } },
+    errors: { types: [NotFoundError, ForbiddenError, ValidationError] },
     args: { caseId: t.arg.id({ required: true, description: 'Global ID of the case.' }) },
     resolve: async (_root, args, ctx) => {
       const result = await verifyAuditTrail(ctx.db, ctx.actor!, {
