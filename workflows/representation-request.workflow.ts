@@ -8,7 +8,7 @@ import { notify, startClock, stopClock, type WorkflowDefinition } from './defini
 type RepresentationRequestState = (typeof representationRequestStates)[number];
 
 /** Events a representation request accepts. */
-export const representationRequestEvents = ['SUBMIT', 'WINDOW_EXPIRED'] as const;
+export const representationRequestEvents = ['SUBMIT', 'WINDOW_EXPIRED', 'CANCEL'] as const;
 export type RepresentationRequestEvent = (typeof representationRequestEvents)[number];
 
 /** The representation-request lifecycle, version 1. */
@@ -18,8 +18,8 @@ export const representationRequestWorkflow: WorkflowDefinition<RepresentationReq
     version: 1,
     description: "The parties' chance to answer a proposed prohibition or conditions before approval.",
     initial: 'OPEN',
-    states: ['OPEN', 'SUBMITTED', 'EXPIRED'],
-    terminal: ['SUBMITTED', 'EXPIRED'],
+    states: ['OPEN', 'SUBMITTED', 'EXPIRED', 'CANCELLED'],
+    terminal: ['SUBMITTED', 'EXPIRED', 'CANCELLED'],
     onCreate: [startClock('REPRESENTATIONS'), notify('PARTIES', 'representation-request.opened')],
     transitions: [
       {
@@ -39,6 +39,15 @@ export const representationRequestWorkflow: WorkflowDefinition<RepresentationReq
         guards: ['deadlinePassed'],
         effects: [stopClock('REPRESENTATIONS'), notify('CASE_OFFICER', 'representation-request.expired')],
         description: 'The window passes without representations; the decision may proceed',
+      },
+      {
+        from: ['OPEN'],
+        event: 'CANCEL',
+        to: 'CANCELLED',
+        by: ['LEAD_REVIEWER'],
+        guards: ['reasonGiven'],
+        effects: [stopClock('REPRESENTATIONS'), notify('PARTIES', 'representation-request.cancelled')],
+        description: 'The proposal it discloses is sent back, so there is nothing left to answer',
       },
     ],
   };

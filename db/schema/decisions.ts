@@ -52,7 +52,8 @@ export const decisions = pgTable(
     check('decisions_four_eyes', sql`${t.approvedById} is null or ${t.approvedById} <> ${t.proposedById}`),
     check(
       'decisions_approved',
-      sql`(${t.state} = 'APPROVED') = (${t.approvedById} is not null and ${t.approvedAt} is not null)`,
+      // A decision the appeals panel issued when varying another is approved by the panel's ruling itself.
+      sql`${t.variesDecisionId} is not null or (${t.state}::text in ('APPROVED', 'SET_ASIDE', 'SUPERSEDED')) = (${t.approvedById} is not null and ${t.approvedAt} is not null)`,
     ),
     check('decisions_sent_back_reason', sql`${t.state} <> 'SENT_BACK' or ${t.sentBackReason} is not null`),
   ],

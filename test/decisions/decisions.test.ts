@@ -445,13 +445,15 @@ describe('a clearance with conditions on an ex-officio case', () => {
       .from(clocks)
       .where(and(eq(clocks.caseId, cutOffId), eq(clocks.phase, 'APPEAL_WINDOW')));
     const expectedVersion = await version(cutOffId);
-    // No worker sends timer events yet: the test sends the system's event through the engine.
+    // The system's timer event, sent through the engine as the worker sends it; the server's clock
+    // moves on with it (monitoring starts each condition's clock at this instant).
+    clock = new Date(window!.dueAt!.getTime() + 1000);
     const result = await database.db.transaction((tx) =>
       applyCaseEvent(
         tx,
         systemActor('clock'),
         { caseId: cutOffId, event: 'APPEAL_WINDOW_EXPIRED', expectedVersion },
-        new Date(window!.dueAt!.getTime() + 1000),
+        clock,
       ),
     );
     expect(result.to).toBe('MONITORING');

@@ -4,14 +4,16 @@
  * Each action sends the case event first (the engine checks the permission, the window and the
  * panel's independence), then the appeal's own event through the work-item engine.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { appealPanelMembers, appeals } from '../../../db/schema/decisions.ts';
+import { appealPanelMembers, appeals, decisions } from '../../../db/schema/decisions.ts';
 import { people, personRoles } from '../../../db/schema/organizations.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
-import { latestDecision, requirePerson } from '../decisions/shared.ts';
+import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
+import { checkCoherence, insertDecision, ZDecisionContent } from '../decisions/propose-decision.ts';
+import { type DecisionRow, latestDecision, requirePerson } from '../decisions/shared.ts';
 import { ConflictError, InvalidTransitionError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { applyCaseEvent } from '../workflow/apply-case-event.ts';
@@ -125,20 +127,65 @@ async function ruleOnAdmissibility(
   return { appeal: updated!, caseVersion: event.case.version };
 }
 
-/** Appeal outcomes on the merits this API records (a varied decision is not yet supported). */
-export const appealOutcomes = ['UPHELD', 'REMITTED'] as const;
+/** Appeal outcomes on the merits (design §3): the decision stands, is varied by the panel, or goes back to review. */
+export const appealOutcomes = ['UPHELD', 'VARIED', 'REMITTED'] as const;
 
-export const ZDecideAppeal = z.object({ ...caseVersion, outcome: z.enum(appealOutcomes), reasons });
+const appealItemEvent = { UPHELD: 'UPHOLD', VARIED: 'VARY', REMITTED: 'REMIT' } as const;
 
-/** A sitting panel member decides the admitted appeal. */
+export const ZDecideAppeal = z
+  .object({
+    ...caseVersion,
+    outcome: z.enum(appealOutcomes),
+    reasons,
+    /** The decision the panel puts in place of the one appealed; required for VARIED, refused otherwise. */
+    variedDecision: ZDecisionContent.optional(),
+  })
+  .superRefine((data, ctx) => {
+    if (data.outcome === 'VARIED' && !data.variedDecision) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variedDecision'],
+        message: 'a varied ruling records the varied decision',
+      });
+    }
+    if (data.outcome !== 'VARIED' && data.variedDecision) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variedDecision'],
+        message: 'only a varied ruling records a new decision',
+      });
+    }
+  });
+
+/**
+ * A sitting panel member decides the admitted appeal. Upheld: the decision stands. Varied: the panel's
+ * decision replaces it (the old one is `SUPERSEDED`) and its conditions decide between monitoring and
+ * closure. Remitted: the decision is `SET_ASIDE` and the case goes back to review for a new decision.
+ * @throws NotFound, Forbidden, InvalidTransition, StaleVersion, Validation
+ */
 export async function decideAppeal(
   tx: Tx,
   actor: Actor,
   input: z.input<typeof ZDecideAppeal>,
   now: Date,
-): Promise<{ appeal: AppealRow; caseVersion: number }> {
+): Promise<{ appeal: AppealRow; caseVersion: number; variedDecision: DecisionRow | null }> {
   const data = parseInput(ZDecideAppeal, input);
-  requirePerson(actor);
+  const person = requirePerson(actor);
+  const caseRow = await loadCaseFor(tx, actor, 'read', data.caseId);
+  const appealed = await currentAppeal(tx, data.caseId);
+
+  // The varied decision is written before the case event, so the engine's choice between monitoring and
+  // closure reads its conditions; a refused event rolls the whole transaction back.
+  let variedDecision: DecisionRow | null = null;
+  if (data.variedDecision && appealed?.state === 'ADMITTED') {
+    await checkCoherence(tx, data.caseId, data.variedDecision, caseRow.origin, 'variedDecision.');
+    await setDecisionState(tx, appealed.decisionId, 'SUPERSEDED', now);
+    variedDecision = await insertDecision(tx, data.caseId, data.variedDecision, {
+      proposedById: person.personId,
+      variesDecisionId: appealed.decisionId,
+      now,
+    });
+  }
   const event = await applyCaseEvent(
     tx,
     actor,
@@ -151,19 +198,48 @@ export async function decideAppeal(
     now,
   );
   // The engine accepted the ruling only on an admitted appeal (guard appealAdmitted).
-  const appeal = (await currentAppeal(tx, data.caseId))!;
+  const appeal = appealed!;
+  if (variedDecision) {
+    await tx.update(appeals).set({ variedDecisionId: variedDecision.id }).where(eq(appeals.id, appeal.id));
+  }
   await applyWorkItemEvent(
     tx,
     actor,
-    { kind: 'appeal', itemId: appeal.id, event: data.outcome === 'UPHELD' ? 'UPHOLD' : 'REMIT', reason: data.reasons },
+    { kind: 'appeal', itemId: appeal.id, event: appealItemEvent[data.outcome], reason: data.reasons },
     now,
   );
+  if (data.outcome === 'REMITTED') await setDecisionState(tx, appeal.decisionId, 'SET_ASIDE', now);
+  if (variedDecision) {
+    await appendAuditEntry(tx, actor, {
+      chain: caseChain(data.caseId),
+      caseId: data.caseId,
+      action: 'decision.varied_on_appeal',
+      entityKind: 'Decision',
+      entityId: variedDecision.id,
+      before: { decisionId: appeal.decisionId },
+      after: {
+        outcome: variedDecision.outcome,
+        strategy: variedDecision.strategy,
+        conditions: data.variedDecision?.conditions.length ?? 0,
+      },
+      reason: data.reasons,
+      occurredAt: now,
+    });
+  }
   const [updated] = await tx
     .update(appeals)
     .set({ decidedAt: now, panelReasons: data.reasons })
     .where(eq(appeals.id, appeal.id))
     .returning();
-  return { appeal: updated!, caseVersion: event.case.version };
+  return { appeal: updated!, caseVersion: event.case.version, variedDecision };
+}
+
+/** A decision the panel set aside or replaced stays on file, marked as such. */
+async function setDecisionState(tx: Tx, decisionId: string, state: 'SET_ASIDE' | 'SUPERSEDED', now: Date) {
+  await tx
+    .update(decisions)
+    .set({ state, updatedAt: now, version: sql`${decisions.version} + 1` })
+    .where(eq(decisions.id, decisionId));
 }
 
 async function currentAppeal(tx: Tx, caseId: string): Promise<AppealRow | null> {

@@ -12,7 +12,7 @@ import type { Tx } from '../../db/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { caseSubjects, clearanceLevels, partyRoles } from '../vocabulary.ts';
 import { applyCaseEvent } from '../workflow/apply-case-event.ts';
@@ -177,4 +177,84 @@ export async function openCase(tx: Tx, actor: Actor, input: TOpenCaseInput, now:
     { justCreated: true },
   );
   return opened;
+}
+
+export const ZRefileCaseInput = z.object({
+  /** The withdrawn case to refile. */
+  caseId: z.uuid(),
+  /** A new title for the refiling; the withdrawn case's title by default. */
+  title: ZCaseContent.shape.title.optional(),
+  /** A new summary; the withdrawn case's summary by default. */
+  summary: ZCaseContent.shape.summary.unwrap().optional(),
+});
+export type TRefileCaseInput = z.input<typeof ZRefileCaseInput>;
+
+/**
+ * The filer refiles a withdrawn case (design §4: "refiling creates a new case linked to it"): a new
+ * draft with the same subject, parties and chain nodes, linked to the withdrawn one, which stays
+ * terminal. The draft gets its own reference when the firm submits it. A case is refiled once.
+ * @throws NotFound, Forbidden, InvalidTransition (not withdrawn), Conflict (already refiled), Validation
+ */
+export async function refileCase(tx: Tx, actor: Actor, input: TRefileCaseInput, now: Date) {
+  const data = parseInput(ZRefileCaseInput, input);
+  const withdrawn = await loadCaseFor(tx, actor, 'read', data.caseId);
+  assertCan(actor, 'create', 'Case', { origin: 'FIRM_FILING', filerOrganizationId: withdrawn.filerOrganizationId });
+  if (withdrawn.state !== 'WITHDRAWN' || withdrawn.origin !== 'FIRM_FILING') {
+    throw new InvalidTransitionError(withdrawn.state, 'REFILE', [], 'only a withdrawn filing can be refiled');
+  }
+  const [earlier] = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.refiledFromCaseId, withdrawn.id))
+    .for('update');
+  if (earlier) throw new ConflictError('this case has already been refiled');
+  const regime = await defaultRegime(tx);
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      title: data.title ?? withdrawn.title,
+      summary: data.summary ?? withdrawn.summary,
+      subject: withdrawn.subject,
+      confidentiality: withdrawn.confidentiality,
+      origin: 'FIRM_FILING',
+      state: 'DRAFT',
+      filerOrganizationId: withdrawn.filerOrganizationId,
+      refiledFromCaseId: withdrawn.id,
+      createdById: actor.kind === 'PERSON' ? actor.personId : null,
+      regimeId: regime.id,
+      workflowVersion: caseWorkflow.version,
+      lastActivityAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const parties = await tx
+    .select({ organizationId: caseParties.organizationId, role: caseParties.role })
+    .from(caseParties)
+    .where(eq(caseParties.caseId, withdrawn.id));
+  const nodes = await tx.select({ nodeId: caseNodes.nodeId }).from(caseNodes).where(eq(caseNodes.caseId, withdrawn.id));
+  if (parties.length > 0) {
+    await tx.insert(caseParties).values(parties.map((p) => ({ caseId: row!.id, ...p, addedAt: now })));
+  }
+  if (nodes.length > 0) await tx.insert(caseNodes).values(nodes.map((n) => ({ caseId: row!.id, nodeId: n.nodeId })));
+  await appendAuditEntry(tx, actor, {
+    chain: caseChain(row!.id),
+    caseId: row!.id,
+    action: 'case.filing_created',
+    entityKind: 'Case',
+    entityId: row!.id,
+    after: { state: 'DRAFT', title: row!.title, subject: row!.subject, refiledFromCaseId: withdrawn.id },
+    occurredAt: now,
+  });
+  // The withdrawn case's own trail records where it went on.
+  await appendAuditEntry(tx, actor, {
+    chain: caseChain(withdrawn.id),
+    caseId: withdrawn.id,
+    action: 'case.refiled',
+    entityKind: 'Case',
+    entityId: withdrawn.id,
+    after: { refiledAsCaseId: row!.id },
+    occurredAt: now,
+  });
+  return row!;
 }

@@ -1,6 +1,7 @@
 /**
  * Monitoring the conditions of a decision (design §3–4): the owner reports compliance, the office
- * confirms a condition met or records a breach (which reopens the review), and closes the case once
+ * confirms a condition met or records a breach (which reopens the review), a lead reviewer may waive
+ * one, and the office closes the case once
  * every condition is settled. Reports are records, not transitions (workflows/condition.workflow.ts).
  */
 import { eq } from 'drizzle-orm';
@@ -69,6 +70,39 @@ export async function confirmConditionMet(
     tx,
     actor,
     { kind: 'condition', itemId: data.conditionId, event: 'CONFIRM_MET', expectedVersion: data.expectedVersion },
+    now,
+  );
+  const [row] = await tx.select().from(conditions).where(eq(conditions.id, data.conditionId));
+  return row!;
+}
+
+export const ZWaiveCondition = z.object({
+  conditionId: z.uuid(),
+  /** The condition's version you read. */
+  expectedVersion: z.number().int().positive(),
+  /** Why the party is released from it; recorded on the case's trail. */
+  reason: z.string().trim().min(1).max(10_000),
+});
+
+/** A lead reviewer releases the owner from a condition. @throws NotFound, Forbidden, InvalidTransition, StaleVersion */
+export async function waiveCondition(
+  tx: Tx,
+  actor: Actor,
+  input: z.input<typeof ZWaiveCondition>,
+  now: Date,
+): Promise<ConditionRow> {
+  const data = parseInput(ZWaiveCondition, input);
+  requirePerson(actor);
+  await applyWorkItemEvent(
+    tx,
+    actor,
+    {
+      kind: 'condition',
+      itemId: data.conditionId,
+      event: 'WAIVE',
+      expectedVersion: data.expectedVersion,
+      reason: data.reason,
+    },
     now,
   );
   const [row] = await tx.select().from(conditions).where(eq(conditions.id, data.conditionId));

@@ -6,6 +6,7 @@
 import { and, eq, inArray, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
+import { decisions } from '../../../db/schema/decisions.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import { consultations } from '../../../db/schema/work-items.ts';
 import type { Tx } from '../../db/database.ts';
@@ -70,16 +71,24 @@ export async function requestConsultations(tx: Tx, actor: Actor, input: TRequest
   }
   if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
 
-  // A new round only once the previous round has been asked of every department: one per department per round.
+  // One request per department per round. A round ends with the decision it informed: once a decision
+  // was approved after the round's requests (the case came back on a remittal or a breach), the next
+  // request opens a new round, so departments are asked again about the case as it now stands.
   const [latest] = await tx
-    .select({ round: max(consultations.round) })
+    .select({ round: max(consultations.round), askedAt: max(consultations.requestedAt) })
     .from(consultations)
     .where(eq(consultations.caseId, current.id));
+  const [lastDecision] = await tx
+    .select({ approvedAt: max(decisions.approvedAt) })
+    .from(decisions)
+    .where(eq(decisions.caseId, current.id));
   const previous = await tx
     .select({ departmentId: consultations.departmentId, round: consultations.round })
     .from(consultations)
     .where(and(eq(consultations.caseId, current.id), inArray(consultations.departmentId, departmentIds)));
-  const round = latest?.round ?? 1;
+  const roundClosed =
+    latest?.askedAt != null && lastDecision?.approvedAt != null && lastDecision.approvedAt > latest.askedAt;
+  const round = (latest?.round ?? 1) + (roundClosed ? 1 : 0);
   const asked = previous.filter((p) => p.round === round).map((p) => p.departmentId);
   if (asked.length > 0) {
     throw new ValidationError(

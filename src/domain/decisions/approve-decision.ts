@@ -1,16 +1,19 @@
 /**
  * A lead reviewer other than the proposer approves the pending proposal, or sends it back with
  * reasons (design §4). The case event decides (four eyes, the parties heard, in-depth where
- * required); the decision row follows it in the same transaction.
+ * required); the decision row follows it in the same transaction. Sending a proposal back cancels
+ * the representation requests still open on it.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { decisions } from '../../../db/schema/decisions.ts';
+import { representationRequests } from '../../../db/schema/work-items.ts';
 import type { Tx } from '../../db/database.ts';
 import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { parseInput } from '../validation.ts';
 import { applyCaseEvent } from '../workflow/apply-case-event.ts';
+import { applyWorkItemEvent } from '../workflow/work-items.ts';
 import { type DecisionRow, latestDecision, requirePerson } from './shared.ts';
 
 export const ZApproveDecision = z.object({ caseId: z.uuid(), expectedVersion: z.number().int().positive() });
@@ -68,6 +71,19 @@ export async function sendBackDecision(
   requirePerson(actor);
   const event = await applyCaseEvent(tx, actor, { ...data, event: 'SEND_BACK_DECISION' }, now);
   const pending = (await latestDecision(tx, data.caseId, 'PROPOSED'))!;
+  // The parties were asked to answer this proposal; with it sent back their open requests lapse.
+  const open = await tx
+    .select({ id: representationRequests.id })
+    .from(representationRequests)
+    .where(and(eq(representationRequests.decisionId, pending.id), eq(representationRequests.state, 'OPEN')));
+  for (const request of open) {
+    await applyWorkItemEvent(
+      tx,
+      actor,
+      { kind: 'representationRequest', itemId: request.id, event: 'CANCEL', reason: data.reason },
+      now,
+    );
+  }
   const [decision] = await tx
     .update(decisions)
     .set({ state: 'SENT_BACK', sentBackReason: data.reason, updatedAt: now, version: pending.version + 1 })

@@ -16,9 +16,8 @@ import { type DecisionRow, partyOrganizationIds, requirePerson } from './shared.
 
 const text = z.string().trim().min(1).max(20_000);
 
-export const ZProposeDecision = z.object({
-  caseId: z.uuid(),
-  expectedVersion: z.number().int().positive(),
+/** What a decision says: its outcome, strategy, reasons, notice and conditions (the panel's varied decision too). */
+export const ZDecisionContent = z.object({
   outcome: z.enum(decisionOutcomes),
   strategy: z.enum(strategies).optional(),
   subStrategy: z.enum(subStrategies).optional(),
@@ -36,6 +35,12 @@ export const ZProposeDecision = z.object({
     )
     .max(50)
     .default([]),
+});
+type DecisionContent = z.output<typeof ZDecisionContent>;
+
+export const ZProposeDecision = ZDecisionContent.extend({
+  caseId: z.uuid(),
+  expectedVersion: z.number().int().positive(),
   /** The written reason for proposing while consultations or assessments are still open (design §4). */
   reason: z.string().trim().min(1).max(10_000).optional(),
 });
@@ -56,52 +61,34 @@ export async function proposeDecision(
     { caseId: data.caseId, event: 'PROPOSE_DECISION', expectedVersion: data.expectedVersion, reason: data.reason },
     now,
   );
-  await checkCoherence(tx, data, event.case.origin);
-
-  const [decision] = await tx
-    .insert(decisions)
-    .values({
-      caseId: data.caseId,
-      outcome: data.outcome,
-      strategy: data.strategy ?? (data.subStrategy ? subStrategyStrategy[data.subStrategy] : null),
-      subStrategy: data.subStrategy ?? null,
-      reasons: data.reasons,
-      noticeText: data.noticeText,
-      openWorkReason: data.reason ?? null,
-      proposedById: person.personId,
-      // The request's instant, not the database's: the proposal phase is found by comparing it with the clocks.
-      proposedAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (data.conditions.length > 0) {
-    await tx.insert(conditions).values(
-      data.conditions.map((c) => ({
-        caseId: data.caseId,
-        decisionId: decision!.id,
-        description: c.description,
-        ownerOrganizationId: c.ownerOrganizationId,
-        dueOn: c.dueOn ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-  }
+  await checkCoherence(tx, data.caseId, data, event.case.origin);
+  // The request's instant, not the database's: the proposal phase is found by comparing it with the clocks.
+  const decision = await insertDecision(tx, data.caseId, data, {
+    proposedById: person.personId,
+    openWorkReason: data.reason ?? null,
+    now,
+  });
   await appendAuditEntry(tx, actor, {
     chain: caseChain(data.caseId),
     caseId: data.caseId,
     action: 'decision.proposed',
     entityKind: 'Decision',
-    entityId: decision!.id,
-    after: { outcome: decision!.outcome, strategy: decision!.strategy, conditions: data.conditions.length },
+    entityId: decision.id,
+    after: { outcome: decision.outcome, strategy: decision.strategy, conditions: data.conditions.length },
     reason: data.reason ?? null,
     occurredAt: now,
   });
-  return { decision: decision!, caseVersion: event.case.version };
+  return { decision, caseVersion: event.case.version };
 }
 
 /** The outcome, strategy and conditions must agree with one another and with the case. */
-async function checkCoherence(tx: Tx, data: z.output<typeof ZProposeDecision>, origin: string): Promise<void> {
+export async function checkCoherence(
+  tx: Tx,
+  caseId: string,
+  data: DecisionContent,
+  origin: string,
+  fieldPrefix = '',
+): Promise<void> {
   const errors: { field: string; message: string }[] = [];
   if (data.outcome === 'CLEARED_WITH_CONDITIONS' && data.conditions.length === 0) {
     errors.push({ field: 'conditions', message: 'a clearance with conditions needs at least one condition' });
@@ -116,11 +103,53 @@ async function checkCoherence(tx: Tx, data: z.output<typeof ZProposeDecision>, o
     errors.push({ field: 'subStrategy', message: `does not belong to the strategy ${data.strategy}` });
   }
   // A condition binds a party of the case: nobody else is answerable for it.
-  const parties = new Set(await partyOrganizationIds(tx, data.caseId));
+  const parties = new Set(await partyOrganizationIds(tx, caseId));
   data.conditions.forEach((c, i) => {
     if (!parties.has(c.ownerOrganizationId)) {
       errors.push({ field: `conditions.${i}.ownerOrganizationId`, message: 'is not a party of the case' });
     }
   });
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (errors.length > 0) throw new ValidationError(errors.map((e) => ({ ...e, field: `${fieldPrefix}${e.field}` })));
+}
+
+/** Writes a decision and its conditions; a varied decision is issued by the panel, approved by its ruling. */
+export async function insertDecision(
+  tx: Tx,
+  caseId: string,
+  data: DecisionContent,
+  by: { proposedById: string; now: Date; openWorkReason?: string | null; variesDecisionId?: string },
+): Promise<DecisionRow> {
+  const { now } = by;
+  const [decision] = await tx
+    .insert(decisions)
+    .values({
+      caseId,
+      outcome: data.outcome,
+      strategy: data.strategy ?? (data.subStrategy ? subStrategyStrategy[data.subStrategy] : null),
+      subStrategy: data.subStrategy ?? null,
+      reasons: data.reasons,
+      noticeText: data.noticeText,
+      openWorkReason: by.openWorkReason ?? null,
+      proposedById: by.proposedById,
+      proposedAt: now,
+      ...(by.variesDecisionId
+        ? { variesDecisionId: by.variesDecisionId, state: 'APPROVED' as const, approvedAt: now }
+        : {}),
+      updatedAt: now,
+    })
+    .returning();
+  if (data.conditions.length > 0) {
+    await tx.insert(conditions).values(
+      data.conditions.map((c) => ({
+        caseId,
+        decisionId: decision!.id,
+        description: c.description,
+        ownerOrganizationId: c.ownerOrganizationId,
+        dueOn: c.dueOn ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+  }
+  return decision!;
 }

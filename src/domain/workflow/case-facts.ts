@@ -25,9 +25,11 @@ export async function loadCaseFacts(tx: Tx, caseRow: CaseRow): Promise<LoadedCas
   const [regimeRow] = await tx.select().from(regimes).where(eq(regimes.id, caseRow.regimeId));
   const regime = regimeRow!.definition as RegimeDefinition;
 
+  // An objection counts in the latest round: a later round asks the departments about the case as it
+  // now stands (after a remittal or a breach), and its answers replace the earlier ones.
   const [consultation] = await tx
     .select({
-      objected: sql<boolean>`coalesce(bool_or(${consultations.opinion} = 'OBJECT'), false)`,
+      objected: sql<boolean>`coalesce(bool_or(${consultations.opinion} = 'OBJECT') filter (where ${consultations.round} = (select max(c2.round) from consultations c2 where c2.case_id = ${caseRow.id})), false)`,
       awaiting: sql<number>`count(*) filter (where ${consultations.state} = 'REQUESTED')`.mapWith(Number),
     })
     .from(consultations)
@@ -87,9 +89,16 @@ export async function loadCaseFacts(tx: Tx, caseRow: CaseRow): Promise<LoadedCas
         .where(eq(conditions.decisionId, inForce.id))
     : [{ total: 0, unsettled: 0 }];
 
-  const participants = inForce
-    ? [inForce.proposedById, inForce.approvedById].filter((p): p is string => p !== null)
-    : [];
+  // Everyone who proposed or approved any of the office's decisions on the case: an appeals panel must
+  // be independent of all of them, not only of the decision now in force (which may be the panel's own).
+  const participants = [
+    ...new Set(
+      decisionRows
+        .filter((d) => d.variesDecisionId === null)
+        .flatMap((d) => [d.proposedById, d.approvedById])
+        .filter((p): p is string => p !== null),
+    ),
+  ];
   const facts: CaseFacts = {
     origin: caseRow.origin,
     riskGrade: caseRow.riskGrade,

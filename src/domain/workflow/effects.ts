@@ -6,11 +6,13 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { cases } from '../../../db/schema/cases.ts';
 import { clockPauses, clocks } from '../../../db/schema/clocks.ts';
+import { conditions, decisions } from '../../../db/schema/decisions.ts';
 import { outbox } from '../../../db/schema/messaging.ts';
 import { informationRequests } from '../../../db/schema/work-items.ts';
 import { type ClockTarget, currentPhase, type Effect } from '../../../workflows/definition.ts';
 import type { Tx } from '../../db/database.ts';
 import { extendClock } from '../clock/extend-clock.ts';
+import { localDateOf, parseIsoDate } from '../clock/local-time.ts';
 import { pauseClock } from '../clock/pause-clock.ts';
 import { resumeClock } from '../clock/resume-clock.ts';
 import { startClock } from '../clock/start-clock.ts';
@@ -65,7 +67,12 @@ export async function applyClockEffects(
   for (const effect of effects) {
     switch (effect.kind) {
       case 'startClock': {
-        // A phase the regime runs no clock for starts none; conditions carry their own due dates.
+        // Monitoring starts one clock per open condition of the decision in force, due on its own date.
+        if (effect.phase === 'CONDITION' && !item) {
+          await startConditionClocks(tx, caseRow.id, loaded.regime.timeZone, now);
+          break;
+        }
+        // A phase the regime runs no clock for starts none.
         if (loaded.regime.clocks[effect.phase] === undefined) break;
         const { ownerKind, ownerId } = owner(effect.phase);
         // A phase clock of the case belongs to a phase the case is in; representations run per request.
@@ -115,6 +122,37 @@ export async function applyClockEffects(
       default:
         break;
     }
+  }
+}
+
+/**
+ * Starts a clock for each open condition with a due date (and none running), counted in calendar days
+ * from today's local date to the due date, so the clock's due instant is the end of that day.
+ */
+async function startConditionClocks(tx: Tx, caseId: string, timeZone: string, now: Date): Promise<void> {
+  const open = await tx
+    .select({ id: conditions.id, dueOn: conditions.dueOn })
+    .from(conditions)
+    .innerJoin(decisions, eq(decisions.id, conditions.decisionId))
+    .where(and(eq(conditions.caseId, caseId), eq(conditions.state, 'OPEN'), eq(decisions.state, 'APPROVED')));
+  const today = parseIsoDate(localDateOf(now, timeZone));
+  for (const condition of open) {
+    if (!condition.dueOn) continue;
+    const [running] = await tx
+      .select({ id: clocks.id })
+      .from(clocks)
+      .where(and(eq(clocks.ownerKind, 'CONDITION'), eq(clocks.ownerId, condition.id), isNull(clocks.stoppedAt)));
+    if (running) continue;
+    const days = Math.max(1, Math.round(parseIsoDate(condition.dueOn).diff(today, 'days').days));
+    await startClock(tx, {
+      caseId,
+      ownerKind: 'CONDITION',
+      ownerId: condition.id,
+      phase: 'CONDITION',
+      startedAt: now,
+      length: Math.min(days, 3660),
+      unit: 'CALENDAR_DAYS',
+    });
   }
 }
 

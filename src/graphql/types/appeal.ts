@@ -13,6 +13,7 @@ import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField } from '../mutation.ts';
 import { CaseRef } from './case.ts';
+import { decisionContentRequest, VariedDecisionInput } from './decision.ts';
 import { mutationErrorTypes } from './errors.ts';
 
 const AppealStateEnum = builder.enumType('AppealState', {
@@ -21,7 +22,8 @@ const AppealStateEnum = builder.enumType('AppealState', {
 });
 
 const AppealOutcomeEnum = builder.enumType('AppealOutcome', {
-  description: 'What the panel decides on the merits: the decision stands (UPHELD) or goes back to review (REMITTED).',
+  description:
+    'What the panel decides on the merits: the decision stands (UPHELD), is replaced by the decision the panel records (VARIED), or goes back to review (REMITTED).',
   values: appealOutcomes,
 });
 
@@ -181,6 +183,11 @@ const DecideAppealInput = builder.inputType('DecideAppealInput', {
     expectedVersion: t.int({ required: true, description: 'The case version you read.' }),
     outcome: t.field({ type: AppealOutcomeEnum, required: true, description: 'What the panel decides.' }),
     reasons: t.string({ required: true, description: "The panel's reasons." }),
+    variedDecision: t.field({
+      type: VariedDecisionInput,
+      required: false,
+      description: 'The decision that replaces the one appealed: required for VARIED, refused otherwise.',
+    }),
     idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
@@ -188,7 +195,8 @@ const DecideAppealInput = builder.inputType('DecideAppealInput', {
 builder.mutationField('decideAppeal', (t) =>
   t.field({
     type: AppealActionRef,
-    description: 'A sitting panel member decides the admitted appeal: UPHELD (the decision stands) or REMITTED.',
+    description:
+      'A sitting panel member decides the admitted appeal: UPHELD (the decision stands), VARIED (with the varied decision) or REMITTED.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: DecideAppealInput, required: true, description: 'The decision.' }) },
     resolve: (_root, { input }, ctx) =>
@@ -198,6 +206,9 @@ builder.mutationField('decideAppeal', (t) =>
           expectedVersion: input.expectedVersion,
           outcome: input.outcome,
           reasons: input.reasons,
+          ...(input.variedDecision
+            ? { variedDecision: decisionContentRequest(input.variedDecision, 'variedDecision.') }
+            : {}),
         };
         return runIdempotent(
           tx,

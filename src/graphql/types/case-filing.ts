@@ -3,7 +3,7 @@
  * officio or on a department's referral), and the case team a lead reviewer assigns.
  */
 import { assignCaseTeam } from '../../domain/cases/assign-case-team.ts';
-import { createFiling, openCase } from '../../domain/cases/case-filing.ts';
+import { createFiling, openCase, refileCase } from '../../domain/cases/case-filing.ts';
 import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
@@ -151,6 +151,41 @@ builder.mutationField('openCase', (t) =>
           ctx.actor!,
           { key: input.idempotencyKey, operation: 'openCase', input: data },
           async () => ({ caseId: (await openCase(tx, ctx.actor!, data, ctx.now)).id }),
+          ctx.now,
+        );
+      }),
+  }),
+);
+
+const RefileCaseInput = builder.inputType('RefileCaseInput', {
+  description: 'A withdrawn filing to refile as a new, linked draft.',
+  fields: (t) => ({
+    caseId: t.id({ required: true, description: 'Global ID of the withdrawn case.' }),
+    title: t.string({ required: false, description: "A new title; the withdrawn case's title by default." }),
+    summary: t.string({ required: false, description: "A new summary; the withdrawn case's summary by default." }),
+    idempotencyKey: t.string(idempotencyKeyField),
+  }),
+});
+
+builder.mutationField('refileCase', (t) =>
+  t.field({
+    type: CaseChangedRef,
+    description:
+      'The filer refiles a withdrawn case: a new draft with the same subject, parties and nodes, linked to the withdrawn one (`refiledFrom`); submit it to file it.',
+    errors: { types: mutationErrorTypes },
+    args: { input: t.arg({ type: RefileCaseInput, required: true, description: 'The case to refile.' }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.db.transaction(async (tx) => {
+        const data = {
+          caseId: decodeId(input.caseId, 'Case', 'caseId'),
+          title: input.title ?? undefined,
+          summary: input.summary ?? undefined,
+        };
+        return runIdempotent(
+          tx,
+          ctx.actor!,
+          { key: input.idempotencyKey, operation: 'refileCase', input: data },
+          async () => ({ caseId: (await refileCase(tx, ctx.actor!, data, ctx.now)).id }),
           ctx.now,
         );
       }),

@@ -14,6 +14,7 @@ import {
   confirmConditionMet,
   recordConditionBreach,
   reportCompliance,
+  waiveCondition,
 } from '../../domain/conditions/conditions.ts';
 import { approveDecision, sendBackDecision } from '../../domain/decisions/approve-decision.ts';
 import { proposeDecision } from '../../domain/decisions/propose-decision.ts';
@@ -43,7 +44,8 @@ export const DecisionOutcomeEnum = builder.enumType('DecisionOutcome', {
   values: decisionOutcomes,
 });
 export const DecisionStateEnum = builder.enumType('DecisionState', {
-  description: 'Where a decision stands: proposed, approved (in force) or sent back.',
+  description:
+    'Where a decision stands: proposed, approved (in force), sent back, set aside on appeal (remitted) or superseded by the decision the appeals panel varied it into.',
   values: decisionStates,
 });
 const ConditionStateEnum = builder.enumType('ConditionState', {
@@ -111,7 +113,15 @@ export const DecisionRef = builder.drizzleNode('decisions', {
   description: 'A decision on a case: proposed by one person, approved by another (design §3).',
   id: { column: (d) => d.id, description: 'Global ID of the decision.' },
   fields: (t) => ({
-    state: t.expose('state', { type: DecisionStateEnum, description: 'Proposed, approved or sent back.' }),
+    state: t.expose('state', {
+      type: DecisionStateEnum,
+      description: 'Proposed, approved, sent back, set aside or superseded.',
+    }),
+    variesDecisionId: t.id({
+      nullable: true,
+      description: 'For a decision the appeals panel issued: global ID of the decision it varied.',
+      resolve: (d) => (d.variesDecisionId ? encodeGlobalID('Decision', d.variesDecisionId) : null),
+    }),
     outcome: t.expose('outcome', { type: DecisionOutcomeEnum, description: 'What is decided.' }),
     strategy: t.expose('strategy', { type: StrategyEnum, nullable: true, description: 'Governance strategy.' }),
     subStrategy: t.expose('subStrategy', {
@@ -231,21 +241,26 @@ const ConditionInput = builder.inputType('DecisionConditionInput', {
   }),
 });
 
+/** What a decision says; shared by the officer's proposal and the panel's varied decision. */
+const decisionContentFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) => ({
+  outcome: t.field({ type: DecisionOutcomeEnum, required: true, description: 'What is decided.' }),
+  strategy: t.field({ type: StrategyEnum, required: false, description: 'Governance strategy.' }),
+  subStrategy: t.field({ type: SubStrategyEnum, required: false, description: 'Sub-strategy.' }),
+  reasons: t.string({ required: true, description: 'Internal reasons (never shown to the parties).' }),
+  noticeText: t.string({ required: true, description: 'The notice text for the parties.' }),
+  conditions: t.field({
+    type: [ConditionInput],
+    required: false,
+    description: 'Conditions (only for CLEARED_WITH_CONDITIONS).',
+  }),
+});
+
 const ProposeDecisionInput = builder.inputType('ProposeDecisionInput', {
   description: 'A proposed decision: outcome, strategy, internal reasons, notice text and conditions.',
   fields: (t) => ({
     caseId: t.id({ required: true, description: 'Global ID of the case.' }),
     expectedVersion: t.int({ required: true, description: 'The case version you read.' }),
-    outcome: t.field({ type: DecisionOutcomeEnum, required: true, description: 'What is proposed.' }),
-    strategy: t.field({ type: StrategyEnum, required: false, description: 'Governance strategy.' }),
-    subStrategy: t.field({ type: SubStrategyEnum, required: false, description: 'Sub-strategy.' }),
-    reasons: t.string({ required: true, description: 'Internal reasons (never shown to the parties).' }),
-    noticeText: t.string({ required: true, description: 'The notice text for the parties.' }),
-    conditions: t.field({
-      type: [ConditionInput],
-      required: false,
-      description: 'Conditions (only for CLEARED_WITH_CONDITIONS).',
-    }),
+    ...decisionContentFields(t),
     reason: t.string({
       required: false,
       description: 'Why you propose while consultations or assessments are still open (required then).',
@@ -253,6 +268,34 @@ const ProposeDecisionInput = builder.inputType('ProposeDecisionInput', {
     idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
+
+/** The decision an appeals panel puts in place of the one it varies. */
+export const VariedDecisionInput = builder.inputType('VariedDecisionInput', {
+  description: 'The decision the appeals panel records when it varies the decision appealed.',
+  fields: (t) => decisionContentFields(t),
+});
+
+type DecisionContentInput = typeof VariedDecisionInput.$inferInput;
+
+/** Decodes a decision's content; field names in errors start with `prefix` (e.g. `variedDecision.`). */
+export function decisionContentRequest(input: DecisionContentInput, prefix = '') {
+  return {
+    outcome: input.outcome,
+    strategy: input.strategy ?? undefined,
+    subStrategy: input.subStrategy ?? undefined,
+    reasons: input.reasons,
+    noticeText: input.noticeText,
+    conditions: (input.conditions ?? []).map((c, i) => ({
+      description: c.description,
+      ownerOrganizationId: decodeId(
+        c.ownerOrganizationId,
+        'Organization',
+        `${prefix}conditions.${i}.ownerOrganizationId`,
+      ),
+      dueOn: c.dueOn ?? undefined,
+    })),
+  };
+}
 
 const DecisionCaseInput = builder.inputType('DecisionCaseInput', {
   description: 'The case whose pending proposal you act on, and the version you read.',
@@ -275,16 +318,7 @@ builder.mutationField('proposeDecision', (t) =>
         const request = {
           caseId: decodeId(input.caseId, 'Case', 'caseId'),
           expectedVersion: input.expectedVersion,
-          outcome: input.outcome,
-          strategy: input.strategy ?? undefined,
-          subStrategy: input.subStrategy ?? undefined,
-          reasons: input.reasons,
-          noticeText: input.noticeText,
-          conditions: (input.conditions ?? []).map((c, i) => ({
-            description: c.description,
-            ownerOrganizationId: decodeId(c.ownerOrganizationId, 'Organization', `conditions.${i}.ownerOrganizationId`),
-            dueOn: c.dueOn ?? undefined,
-          })),
+          ...decisionContentRequest(input),
           reason: input.reason ?? undefined,
         };
         return runIdempotent(
@@ -431,7 +465,7 @@ builder.mutationField('submitRepresentation', (t) =>
 );
 
 const ConditionActionRef = builder.objectRef<{ caseId: string; condition: ConditionRow }>('ConditionAction').implement({
-  description: 'A condition was reported on, confirmed met or found breached.',
+  description: 'A condition was reported on, confirmed met, found breached or waived.',
   fields: (t) => ({
     case: t.drizzleField({
       type: 'cases',
@@ -489,7 +523,7 @@ const ConditionRulingInput = builder.inputType('ConditionRulingInput', {
       required: false,
       description: 'The case version you read (required to record a breach, which reopens the review).',
     }),
-    reason: t.string({ required: false, description: 'Written reasons (required for a breach).' }),
+    reason: t.string({ required: false, description: 'Written reasons (required for a breach or a waiver).' }),
     idempotencyKey: t.string(idempotencyKeyField),
   }),
 });
@@ -512,6 +546,33 @@ builder.mutationField('confirmConditionMet', (t) =>
           { key: input.idempotencyKey, operation: 'confirmConditionMet', input: request },
           async () => {
             const condition = await confirmConditionMet(tx, ctx.actor!, request, ctx.now);
+            return { caseId: condition.caseId, condition };
+          },
+          ctx.now,
+        );
+      }),
+  }),
+);
+
+builder.mutationField('waiveCondition', (t) =>
+  t.field({
+    type: ConditionActionRef,
+    description: 'A lead reviewer releases the owner from a condition, with reasons.',
+    errors: { types: mutationErrorTypes },
+    args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.db.transaction(async (tx) => {
+        const request = {
+          conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
+          expectedVersion: input.expectedVersion,
+          reason: input.reason ?? '',
+        };
+        return runIdempotent(
+          tx,
+          ctx.actor!,
+          { key: input.idempotencyKey, operation: 'waiveCondition', input: request },
+          async () => {
+            const condition = await waiveCondition(tx, ctx.actor!, request, ctx.now);
             return { caseId: condition.caseId, condition };
           },
           ctx.now,
