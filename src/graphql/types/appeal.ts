@@ -7,11 +7,10 @@ import type { appeals } from '../../../db/schema/decisions.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { appealSubjectFields } from '../../domain/access/subject-fields.ts';
 import { admitAppeal, appealOutcomes, decideAppeal, dismissAppeal, fileAppeal } from '../../domain/appeals/appeals.ts';
-import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import { appealStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
-import { idempotencyKeyField } from '../mutation.ts';
+import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { decisionContentRequest, VariedDecisionInput } from './decision.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -101,24 +100,21 @@ builder.mutationField('fileAppeal', (t) =>
     description: "The filer's representative appeals the decision within the appeal window.",
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: FileAppealInput, required: true, description: 'The appeal.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          caseId: decodeId(input.caseId, 'Case', 'caseId'),
-          expectedVersion: input.expectedVersion,
-          grounds: input.grounds,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'fileAppeal', input: request },
-          async () => {
-            const { appeal } = await fileAppeal(tx, ctx.actor!, request, ctx.now);
-            return { caseId: appeal.caseId, appealId: appeal.id };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        caseId: decodeId(input.caseId, 'Case', 'caseId'),
+        expectedVersion: input.expectedVersion,
+        grounds: input.grounds,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'fileAppeal', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const { appeal } = await fileAppeal(tx, ctx.actor!, request, ctx.now);
+          return { caseId: appeal.caseId, appealId: appeal.id };
+        },
+      );
+    },
   }),
 );
 
@@ -153,25 +149,22 @@ for (const ruling of rulings) {
       description: ruling.description,
       errors: { types: mutationErrorTypes },
       args: { input: t.arg({ type: AppealRulingInput, required: true, description: 'The ruling.' }) },
-      resolve: (_root, { input }, ctx) =>
-        ctx.db.transaction(async (tx) => {
-          const request = {
-            caseId: decodeId(input.caseId, 'Case', 'caseId'),
-            expectedVersion: input.expectedVersion,
-            panelMemberIds: input.panelMemberIds.map((id, i) => decodeId(String(id), 'Person', `panelMemberIds.${i}`)),
-            reason: input.reason,
-          };
-          return runIdempotent(
-            tx,
-            ctx.actor!,
-            { key: input.idempotencyKey, operation: ruling.field, input: request },
-            async () => {
-              const { appeal } = await ruling.run(tx, ctx.actor!, request, ctx.now);
-              return { caseId: appeal.caseId, appealId: appeal.id };
-            },
-            ctx.now,
-          );
-        }),
+      resolve: (_root, { input }, ctx) => {
+        const request = {
+          caseId: decodeId(input.caseId, 'Case', 'caseId'),
+          expectedVersion: input.expectedVersion,
+          panelMemberIds: input.panelMemberIds.map((id, i) => decodeId(String(id), 'Person', `panelMemberIds.${i}`)),
+          reason: input.reason,
+        };
+        return runMutation(
+          ctx,
+          { operation: ruling.field, idempotencyKey: input.idempotencyKey, input: request },
+          async (tx) => {
+            const { appeal } = await ruling.run(tx, ctx.actor!, request, ctx.now);
+            return { caseId: appeal.caseId, appealId: appeal.id };
+          },
+        );
+      },
     }),
   );
 }
@@ -199,27 +192,24 @@ builder.mutationField('decideAppeal', (t) =>
       'A sitting panel member decides the admitted appeal: UPHELD (the decision stands), VARIED (with the varied decision) or REMITTED.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: DecideAppealInput, required: true, description: 'The decision.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          caseId: decodeId(input.caseId, 'Case', 'caseId'),
-          expectedVersion: input.expectedVersion,
-          outcome: input.outcome,
-          reasons: input.reasons,
-          ...(input.variedDecision
-            ? { variedDecision: decisionContentRequest(input.variedDecision, 'variedDecision.') }
-            : {}),
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'decideAppeal', input: request },
-          async () => {
-            const { appeal } = await decideAppeal(tx, ctx.actor!, request, ctx.now);
-            return { caseId: appeal.caseId, appealId: appeal.id };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        caseId: decodeId(input.caseId, 'Case', 'caseId'),
+        expectedVersion: input.expectedVersion,
+        outcome: input.outcome,
+        reasons: input.reasons,
+        ...(input.variedDecision
+          ? { variedDecision: decisionContentRequest(input.variedDecision, 'variedDecision.') }
+          : {}),
+      };
+      return runMutation(
+        ctx,
+        { operation: 'decideAppeal', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const { appeal } = await decideAppeal(tx, ctx.actor!, request, ctx.now);
+          return { caseId: appeal.caseId, appealId: appeal.id };
+        },
+      );
+    },
   }),
 );

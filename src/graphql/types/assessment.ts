@@ -17,12 +17,10 @@ import {
   returnAssessment,
   submitAssessment,
 } from '../../domain/assessments/assessments.ts';
-import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import { assessmentStates, capabilities } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
-import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
-import { idempotencyKeyField } from '../mutation.ts';
+import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { StrategyEnum, SubStrategyEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -247,17 +245,6 @@ const SubmitAssessmentInput = builder.inputType('SubmitAssessmentInput', {
   }),
 });
 
-/** One transaction per mutation: idempotency first, then the domain function. */
-function run<T>(
-  ctx: GraphQLContext,
-  operation: string,
-  key: string | null | undefined,
-  input: unknown,
-  act: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  return ctx.db.transaction((tx) => runIdempotent(tx, ctx.actor!, { key, operation, input }, () => act(tx), ctx.now));
-}
-
 builder.mutationField('inviteInstitute', (t) =>
   t.field({
     type: AssessmentChangedRef,
@@ -270,10 +257,14 @@ builder.mutationField('inviteInstitute', (t) =>
         instituteId: decodeId(input.instituteId, 'Organization', 'instituteId'),
         termsOfReference: input.termsOfReference,
       };
-      return run(ctx, 'inviteInstitute', input.idempotencyKey, request, async (tx) => {
-        const row = await inviteInstitute(tx, ctx.actor!, request, ctx.now);
-        return { assessmentId: row.id, from: null, to: row.state };
-      });
+      return runMutation(
+        ctx,
+        { operation: 'inviteInstitute', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const row = await inviteInstitute(tx, ctx.actor!, request, ctx.now);
+          return { assessmentId: row.id, from: null, to: row.state };
+        },
+      );
     },
   }),
 );
@@ -290,10 +281,14 @@ builder.mutationField('declareConflict', (t) =>
         hasConflict: input.hasConflict,
         statement: input.statement,
       };
-      return run(ctx, 'declareConflict', input.idempotencyKey, request, async (tx) => {
-        const row = await declareConflict(tx, ctx.actor!, request, ctx.now);
-        return { hasConflict: row.hasConflict, declaredAt: row.declaredAt };
-      });
+      return runMutation(
+        ctx,
+        { operation: 'declareConflict', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const row = await declareConflict(tx, ctx.actor!, request, ctx.now);
+          return { hasConflict: row.hasConflict, declaredAt: row.declaredAt };
+        },
+      );
     },
   }),
 );
@@ -356,10 +351,14 @@ for (const step of steps) {
       resolve: (_root, { input }, ctx) => {
         const { idempotencyKey, ...rest } = input as typeof input & { idempotencyKey?: string | null };
         const request = { ...rest, assessmentId: decodeId(input.assessmentId, 'Assessment', 'assessmentId') };
-        return run(ctx, step.field, idempotencyKey, request, async (tx) => {
-          const result = await step.act(tx, ctx.actor!, request as never, ctx.now);
-          return { assessmentId: request.assessmentId, from: result.from, to: result.to };
-        });
+        return runMutation(
+          ctx,
+          { operation: step.field, idempotencyKey: idempotencyKey, input: request },
+          async (tx) => {
+            const result = await step.act(tx, ctx.actor!, request as never, ctx.now);
+            return { assessmentId: request.assessmentId, from: result.from, to: result.to };
+          },
+        );
       },
     }),
   );

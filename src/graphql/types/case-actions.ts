@@ -8,12 +8,11 @@ import { abilityOf } from '../../../policies/ability.ts';
 import { caseWorkflow } from '../../../workflows/case.workflow.ts';
 import { workflowDefinition } from '../../../workflows/registry.ts';
 import { availableEvents } from '../../../workflows/transition.ts';
-import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import type { CaseState } from '../../domain/vocabulary.ts';
 import { applyCaseEvent } from '../../domain/workflow/apply-case-event.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
-import { idempotencyKeyField } from '../mutation.ts';
+import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { CaseStateEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -128,25 +127,22 @@ for (const action of simpleActions) {
       args: {
         input: t.arg({ type: CaseActionInput, required: true, description: 'The case and the version you read.' }),
       },
-      resolve: (_root, { input }, ctx) =>
-        ctx.db.transaction(async (tx) => {
-          const request = {
-            caseId: decodeId(input.caseId, 'Case', 'caseId'),
-            event: action.event,
-            expectedVersion: input.expectedVersion,
-            reason: input.reason ?? undefined,
-          };
-          return runIdempotent(
-            tx,
-            ctx.actor!,
-            { key: input.idempotencyKey, operation: action.field, input: request },
-            async () => {
-              const result = await applyCaseEvent(tx, ctx.actor!, request, ctx.now);
-              return { caseId: result.case.id, from: result.from, to: result.to, event: result.event };
-            },
-            ctx.now,
-          );
-        }),
+      resolve: (_root, { input }, ctx) => {
+        const request = {
+          caseId: decodeId(input.caseId, 'Case', 'caseId'),
+          event: action.event,
+          expectedVersion: input.expectedVersion,
+          reason: input.reason ?? undefined,
+        };
+        return runMutation(
+          ctx,
+          { operation: action.field, idempotencyKey: input.idempotencyKey, input: request },
+          async (tx) => {
+            const result = await applyCaseEvent(tx, ctx.actor!, request, ctx.now);
+            return { caseId: result.case.id, from: result.from, to: result.to, event: result.event };
+          },
+        );
+      },
     }),
   );
 }

@@ -4,10 +4,9 @@
  */
 import { assignCaseTeam } from '../../domain/cases/assign-case-team.ts';
 import { createFiling, openCase, refileCase } from '../../domain/cases/case-filing.ts';
-import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
-import { idempotencyKeyField } from '../mutation.ts';
+import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseSubjectEnum, ClearanceLevelEnum, PartyRoleEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
 
@@ -112,20 +111,17 @@ builder.mutationField('createFiling', (t) =>
     description: 'A firm starts a filing: a confidential draft only the firm sees, without a reference number.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: CreateFilingInput, required: true, description: 'The filing.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const data = {
-          filerOrganizationId: decodeId(input.filerOrganizationId, 'Organization', 'filerOrganizationId'),
-          ...content(input),
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'createFiling', input: data },
-          async () => ({ caseId: (await createFiling(tx, ctx.actor!, data, ctx.now)).id }),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const data = {
+        filerOrganizationId: decodeId(input.filerOrganizationId, 'Organization', 'filerOrganizationId'),
+        ...content(input),
+      };
+      return runMutation(
+        ctx,
+        { operation: 'createFiling', idempotencyKey: input.idempotencyKey, input: data },
+        async (tx) => ({ caseId: (await createFiling(tx, ctx.actor!, data, ctx.now)).id }),
+      );
+    },
   }),
 );
 
@@ -136,24 +132,21 @@ builder.mutationField('openCase', (t) =>
       'The office opens a case ex officio or on a department’s referral: it gets its reference and screening starts.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: OpenCaseInput, required: true, description: 'The case.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const referral = input.referringDepartmentId
-          ? decodeId(input.referringDepartmentId, 'Organization', 'referringDepartmentId')
-          : undefined;
-        const data = {
-          origin: referral ? ('DEPARTMENT_REFERRAL' as const) : ('EX_OFFICIO' as const),
-          ...(referral ? { referringDepartmentId: referral } : {}),
-          ...content(input),
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'openCase', input: data },
-          async () => ({ caseId: (await openCase(tx, ctx.actor!, data, ctx.now)).id }),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const referral = input.referringDepartmentId
+        ? decodeId(input.referringDepartmentId, 'Organization', 'referringDepartmentId')
+        : undefined;
+      const data = {
+        origin: referral ? ('DEPARTMENT_REFERRAL' as const) : ('EX_OFFICIO' as const),
+        ...(referral ? { referringDepartmentId: referral } : {}),
+        ...content(input),
+      };
+      return runMutation(
+        ctx,
+        { operation: 'openCase', idempotencyKey: input.idempotencyKey, input: data },
+        async (tx) => ({ caseId: (await openCase(tx, ctx.actor!, data, ctx.now)).id }),
+      );
+    },
   }),
 );
 
@@ -174,21 +167,18 @@ builder.mutationField('refileCase', (t) =>
       'The filer refiles a withdrawn case: a new draft with the same subject, parties and nodes, linked to the withdrawn one (`refiledFrom`); submit it to file it.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RefileCaseInput, required: true, description: 'The case to refile.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const data = {
-          caseId: decodeId(input.caseId, 'Case', 'caseId'),
-          title: input.title ?? undefined,
-          summary: input.summary ?? undefined,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'refileCase', input: data },
-          async () => ({ caseId: (await refileCase(tx, ctx.actor!, data, ctx.now)).id }),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const data = {
+        caseId: decodeId(input.caseId, 'Case', 'caseId'),
+        title: input.title ?? undefined,
+        summary: input.summary ?? undefined,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'refileCase', idempotencyKey: input.idempotencyKey, input: data },
+        async (tx) => ({ caseId: (await refileCase(tx, ctx.actor!, data, ctx.now)).id }),
+      );
+    },
   }),
 );
 
@@ -198,22 +188,19 @@ builder.mutationField('assignCaseTeam', (t) =>
     description: 'A lead reviewer assigns or reassigns the case officer and lead reviewer of a case.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: AssignCaseTeamInput, required: true, description: 'The team.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const data = {
-          caseId: decodeId(input.caseId, 'Case', 'caseId'),
-          expectedVersion: input.expectedVersion,
-          caseOfficerId: decodeId(input.caseOfficerId, 'Person', 'caseOfficerId'),
-          leadReviewerId: decodeId(input.leadReviewerId, 'Person', 'leadReviewerId'),
-          reason: input.reason ?? undefined,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'assignCaseTeam', input: data },
-          async () => ({ caseId: (await assignCaseTeam(tx, ctx.actor!, data, ctx.now)).id }),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const data = {
+        caseId: decodeId(input.caseId, 'Case', 'caseId'),
+        expectedVersion: input.expectedVersion,
+        caseOfficerId: decodeId(input.caseOfficerId, 'Person', 'caseOfficerId'),
+        leadReviewerId: decodeId(input.leadReviewerId, 'Person', 'leadReviewerId'),
+        reason: input.reason ?? undefined,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'assignCaseTeam', idempotencyKey: input.idempotencyKey, input: data },
+        async (tx) => ({ caseId: (await assignCaseTeam(tx, ctx.actor!, data, ctx.now)).id }),
+      );
+    },
   }),
 );

@@ -8,12 +8,11 @@ import { clocks } from '../../../db/schema/clocks.ts';
 import type { consultations } from '../../../db/schema/work-items.ts';
 import { consultationSubjectFields } from '../../domain/access/subject-fields.ts';
 import { requestConsultations, respondToConsultation } from '../../domain/consultations/consultations.ts';
-import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import { consultationOpinions, consultationStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
-import { idempotencyKeyField } from '../mutation.ts';
+import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { readableWhere } from '../visibility.ts';
 import { CaseRef } from './case.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -137,25 +136,22 @@ builder.mutationField('requestConsultations', (t) =>
     description: 'The officer or lead reviewer consults several departments on a case under review.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RequestConsultationsInput, required: true, description: 'The request.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          caseId: decodeId(input.caseId, 'Case', 'caseId'),
-          expectedVersion: input.expectedVersion,
-          departmentIds: input.departmentIds.map((id, i) => decodeId(String(id), 'Organization', `departmentIds.${i}`)),
-          question: input.question,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'requestConsultations', input: request },
-          async () => {
-            const result = await requestConsultations(tx, ctx.actor!, request, ctx.now);
-            return { caseId: result.caseRow.id, consultationIds: result.consultations.map((c) => c.id) };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        caseId: decodeId(input.caseId, 'Case', 'caseId'),
+        expectedVersion: input.expectedVersion,
+        departmentIds: input.departmentIds.map((id, i) => decodeId(String(id), 'Organization', `departmentIds.${i}`)),
+        question: input.question,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'requestConsultations', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const result = await requestConsultations(tx, ctx.actor!, request, ctx.now);
+          return { caseId: result.caseRow.id, consultationIds: result.consultations.map((c) => c.id) };
+        },
+      );
+    },
   }),
 );
 
@@ -188,24 +184,21 @@ builder.mutationField('respondToConsultation', (t) =>
     description: "The consulted department's liaison gives its opinion, with a rationale.",
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RespondToConsultationInput, required: true, description: 'The response.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          consultationId: decodeId(input.consultationId, 'Consultation', 'consultationId'),
-          expectedVersion: input.expectedVersion,
-          opinion: input.opinion,
-          rationale: input.rationale,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'respondToConsultation', input: request },
-          async () => {
-            const updated = await respondToConsultation(tx, ctx.actor!, request, ctx.now);
-            return { consultationId: updated.id };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        consultationId: decodeId(input.consultationId, 'Consultation', 'consultationId'),
+        expectedVersion: input.expectedVersion,
+        opinion: input.opinion,
+        rationale: input.rationale,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'respondToConsultation', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const updated = await respondToConsultation(tx, ctx.actor!, request, ctx.now);
+          return { consultationId: updated.id };
+        },
+      );
+    },
   }),
 );

@@ -23,7 +23,6 @@ import {
   requestRepresentations,
   submitRepresentation,
 } from '../../domain/decisions/representations.ts';
-import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import {
   conditionStates,
   decisionOutcomes,
@@ -34,7 +33,7 @@ import {
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
-import { idempotencyKeyField } from '../mutation.ts';
+import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { StrategyEnum, SubStrategyEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -313,25 +312,22 @@ builder.mutationField('proposeDecision', (t) =>
     description: 'The case officer proposes a decision; the case moves to DECISION_PROPOSED.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ProposeDecisionInput, required: true, description: 'The proposal.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          caseId: decodeId(input.caseId, 'Case', 'caseId'),
-          expectedVersion: input.expectedVersion,
-          ...decisionContentRequest(input),
-          reason: input.reason ?? undefined,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'proposeDecision', input: request },
-          async () => {
-            const { decision } = await proposeDecision(tx, ctx.actor!, request, ctx.now);
-            return { caseId: decision.caseId, decisionId: decision.id };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        caseId: decodeId(input.caseId, 'Case', 'caseId'),
+        expectedVersion: input.expectedVersion,
+        ...decisionContentRequest(input),
+        reason: input.reason ?? undefined,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'proposeDecision', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const { decision } = await proposeDecision(tx, ctx.actor!, request, ctx.now);
+          return { caseId: decision.caseId, decisionId: decision.id };
+        },
+      );
+    },
   }),
 );
 
@@ -355,24 +351,21 @@ for (const action of caseActions) {
       description: action.description,
       errors: { types: mutationErrorTypes },
       args: { input: t.arg({ type: DecisionCaseInput, required: true, description: 'The case and its version.' }) },
-      resolve: (_root, { input }, ctx) =>
-        ctx.db.transaction(async (tx) => {
-          const request = {
-            caseId: decodeId(input.caseId, 'Case', 'caseId'),
-            expectedVersion: input.expectedVersion,
-            reason: input.reason ?? '',
-          };
-          return runIdempotent(
-            tx,
-            ctx.actor!,
-            { key: input.idempotencyKey, operation: action.field, input: request },
-            async () => {
-              const { decision } = await action.run(tx, ctx.actor!, request, ctx.now);
-              return { caseId: decision.caseId, decisionId: decision.id };
-            },
-            ctx.now,
-          );
-        }),
+      resolve: (_root, { input }, ctx) => {
+        const request = {
+          caseId: decodeId(input.caseId, 'Case', 'caseId'),
+          expectedVersion: input.expectedVersion,
+          reason: input.reason ?? '',
+        };
+        return runMutation(
+          ctx,
+          { operation: action.field, idempotencyKey: input.idempotencyKey, input: request },
+          async (tx) => {
+            const { decision } = await action.run(tx, ctx.actor!, request, ctx.now);
+            return { caseId: decision.caseId, decisionId: decision.id };
+          },
+        );
+      },
     }),
   );
 }
@@ -399,17 +392,14 @@ builder.mutationField('requestRepresentations', (t) =>
       decisionId: t.arg.id({ required: true, description: 'Global ID of the pending decision.' }),
       idempotencyKey: t.arg.string(idempotencyKeyField),
     },
-    resolve: (_root, args, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = { decisionId: decodeId(args.decisionId, 'Decision', 'decisionId') };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: args.idempotencyKey, operation: 'requestRepresentations', input: request },
-          async () => ({ requests: await requestRepresentations(tx, ctx.actor!, request, ctx.now) }),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, args, ctx) => {
+      const request = { decisionId: decodeId(args.decisionId, 'Decision', 'decisionId') };
+      return runMutation(
+        ctx,
+        { operation: 'requestRepresentations', idempotencyKey: args.idempotencyKey, input: request },
+        async (tx) => ({ requests: await requestRepresentations(tx, ctx.actor!, request, ctx.now) }),
+      );
+    },
   }),
 );
 
@@ -442,25 +432,22 @@ builder.mutationField('submitRepresentation', (t) =>
     description: 'The addressed party submits its representations within the window.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: SubmitRepresentationInput, required: true, description: 'The answer.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          representationRequestId: decodeId(
-            input.representationRequestId,
-            'RepresentationRequest',
-            'representationRequestId',
-          ),
-          expectedVersion: input.expectedVersion,
-          representation: input.representation,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'submitRepresentation', input: request },
-          async () => ({ request: await submitRepresentation(tx, ctx.actor!, request, ctx.now) }),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        representationRequestId: decodeId(
+          input.representationRequestId,
+          'RepresentationRequest',
+          'representationRequestId',
+        ),
+        expectedVersion: input.expectedVersion,
+        representation: input.representation,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'submitRepresentation', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => ({ request: await submitRepresentation(tx, ctx.actor!, request, ctx.now) }),
+      );
+    },
   }),
 );
 
@@ -496,21 +483,18 @@ builder.mutationField('reportCompliance', (t) =>
     description: 'The organisation answerable for a monitored condition reports on its compliance.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ReportComplianceInput, required: true, description: 'The report.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = { conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'), body: input.body };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'reportCompliance', input: request },
-          async () => {
-            await reportCompliance(tx, ctx.actor!, request, ctx.now);
-            const [condition] = await tx.select().from(conditions).where(eq(conditions.id, request.conditionId));
-            return { caseId: condition!.caseId, condition: condition! };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = { conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'), body: input.body };
+      return runMutation(
+        ctx,
+        { operation: 'reportCompliance', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          await reportCompliance(tx, ctx.actor!, request, ctx.now);
+          const [condition] = await tx.select().from(conditions).where(eq(conditions.id, request.conditionId));
+          return { caseId: condition!.caseId, condition: condition! };
+        },
+      );
+    },
   }),
 );
 
@@ -534,23 +518,20 @@ builder.mutationField('confirmConditionMet', (t) =>
     description: 'The office confirms, from the compliance reports, that a condition is met.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
-          expectedVersion: input.expectedVersion,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'confirmConditionMet', input: request },
-          async () => {
-            const condition = await confirmConditionMet(tx, ctx.actor!, request, ctx.now);
-            return { caseId: condition.caseId, condition };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
+        expectedVersion: input.expectedVersion,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'confirmConditionMet', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const condition = await confirmConditionMet(tx, ctx.actor!, request, ctx.now);
+          return { caseId: condition.caseId, condition };
+        },
+      );
+    },
   }),
 );
 
@@ -560,24 +541,21 @@ builder.mutationField('waiveCondition', (t) =>
     description: 'A lead reviewer releases the owner from a condition, with reasons.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
-          expectedVersion: input.expectedVersion,
-          reason: input.reason ?? '',
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'waiveCondition', input: request },
-          async () => {
-            const condition = await waiveCondition(tx, ctx.actor!, request, ctx.now);
-            return { caseId: condition.caseId, condition };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
+        expectedVersion: input.expectedVersion,
+        reason: input.reason ?? '',
+      };
+      return runMutation(
+        ctx,
+        { operation: 'waiveCondition', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          const condition = await waiveCondition(tx, ctx.actor!, request, ctx.now);
+          return { caseId: condition.caseId, condition };
+        },
+      );
+    },
   }),
 );
 
@@ -587,22 +565,19 @@ builder.mutationField('recordConditionBreach', (t) =>
     description: 'The office records a breach of a condition, with reasons; the case goes back to review.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
-          expectedVersion: input.expectedVersion,
-          caseExpectedVersion: input.caseExpectedVersion ?? 0,
-          reason: input.reason ?? '',
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'recordConditionBreach', input: request },
-          () => recordConditionBreach(tx, ctx.actor!, request, ctx.now),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
+        expectedVersion: input.expectedVersion,
+        caseExpectedVersion: input.caseExpectedVersion ?? 0,
+        reason: input.reason ?? '',
+      };
+      return runMutation(
+        ctx,
+        { operation: 'recordConditionBreach', idempotencyKey: input.idempotencyKey, input: request },
+        (tx) => recordConditionBreach(tx, ctx.actor!, request, ctx.now),
+      );
+    },
   }),
 );
 
@@ -612,26 +587,23 @@ builder.mutationField('closeMonitoring', (t) =>
     description: 'Every condition is met or waived: the officer closes the monitored case.',
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: DecisionCaseInput, required: true, description: 'The case and its version.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = { caseId: decodeId(input.caseId, 'Case', 'caseId'), expectedVersion: input.expectedVersion };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'closeMonitoring', input: request },
-          async () => {
-            await closeMonitoring(tx, ctx.actor!, request, ctx.now);
-            // The decision in force is the one monitored: the payload shows it with the closed case.
-            const [decision] = await tx
-              .select({ id: decisions.id })
-              .from(decisions)
-              .where(and(eq(decisions.caseId, request.caseId), eq(decisions.state, 'APPROVED')))
-              .orderBy(desc(decisions.proposedAt))
-              .limit(1);
-            return { caseId: request.caseId, decisionId: decision!.id };
-          },
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = { caseId: decodeId(input.caseId, 'Case', 'caseId'), expectedVersion: input.expectedVersion };
+      return runMutation(
+        ctx,
+        { operation: 'closeMonitoring', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => {
+          await closeMonitoring(tx, ctx.actor!, request, ctx.now);
+          // The decision in force is the one monitored: the payload shows it with the closed case.
+          const [decision] = await tx
+            .select({ id: decisions.id })
+            .from(decisions)
+            .where(and(eq(decisions.caseId, request.caseId), eq(decisions.state, 'APPROVED')))
+            .orderBy(desc(decisions.proposedAt))
+            .limit(1);
+          return { caseId: request.caseId, decisionId: decision!.id };
+        },
+      );
+    },
   }),
 );

@@ -5,7 +5,6 @@
  */
 import type { informationRequests } from '../../../db/schema/work-items.ts';
 import { informationRequestSubjectFields } from '../../domain/access/subject-fields.ts';
-import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import {
   answerInformationRequest,
   requestInformation,
@@ -13,7 +12,7 @@ import {
 import { informationRequestStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
-import { idempotencyKeyField } from '../mutation.ts';
+import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { readableWhere } from '../visibility.ts';
 import { CaseRef } from './case.ts';
 import { workItemDueAt } from './consultation.ts';
@@ -108,26 +107,23 @@ builder.mutationField('requestInformation', (t) =>
       "The officer or lead reviewer asks a party for information; under the case's regime this may pause the phase clock.",
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RequestInformationInput, required: true, description: 'The request.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          caseId: decodeId(input.caseId, 'Case', 'caseId'),
-          expectedVersion: input.expectedVersion ?? undefined,
-          addressedToOrganizationId: decodeId(
-            input.addressedToOrganizationId,
-            'Organization',
-            'addressedToOrganizationId',
-          ),
-          questions: input.questions,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'requestInformation', input: request },
-          async () => ({ informationRequestId: (await requestInformation(tx, ctx.actor!, request, ctx.now)).id }),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        caseId: decodeId(input.caseId, 'Case', 'caseId'),
+        expectedVersion: input.expectedVersion ?? undefined,
+        addressedToOrganizationId: decodeId(
+          input.addressedToOrganizationId,
+          'Organization',
+          'addressedToOrganizationId',
+        ),
+        questions: input.questions,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'requestInformation', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => ({ informationRequestId: (await requestInformation(tx, ctx.actor!, request, ctx.now)).id }),
+      );
+    },
   }),
 );
 
@@ -148,20 +144,17 @@ builder.mutationField('answerInformationRequest', (t) =>
       "The addressed firm's representative answers; a paused phase clock resumes when no other pausing request is open.",
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: AnswerInformationRequestInput, required: true, description: 'The answer.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const request = {
-          informationRequestId: decodeId(input.informationRequestId, 'InformationRequest', 'informationRequestId'),
-          expectedVersion: input.expectedVersion,
-          answer: input.answer,
-        };
-        return runIdempotent(
-          tx,
-          ctx.actor!,
-          { key: input.idempotencyKey, operation: 'answerInformationRequest', input: request },
-          async () => ({ informationRequestId: (await answerInformationRequest(tx, ctx.actor!, request, ctx.now)).id }),
-          ctx.now,
-        );
-      }),
+    resolve: (_root, { input }, ctx) => {
+      const request = {
+        informationRequestId: decodeId(input.informationRequestId, 'InformationRequest', 'informationRequestId'),
+        expectedVersion: input.expectedVersion,
+        answer: input.answer,
+      };
+      return runMutation(
+        ctx,
+        { operation: 'answerInformationRequest', idempotencyKey: input.idempotencyKey, input: request },
+        async (tx) => ({ informationRequestId: (await answerInformationRequest(tx, ctx.actor!, request, ctx.now)).id }),
+      );
+    },
   }),
 );
