@@ -191,8 +191,6 @@ it('runs a case from filing through appeal to closure', { timeout: 120_000 }, as
       maturity: 'MATURE',
       strategy: 'DEFENCE',
       subStrategy: 'MOTHER_FACTORY',
-      riskGrade: 'MEDIUM',
-      riskScore: 48,
       reason: 'A relocation of packaging capacity: industry transfer.',
     },
     'case { state }',

@@ -1,17 +1,29 @@
 /**
- * Classification of a case (design §3): the officer enters the taxonomy facts — security type, key
- * dimension, capabilities, maturity — and, until the risk policy exists, the strategy and the risk
- * grade and score, with a reason. Not a workflow transition: the state stays, the version moves, and
- * the change is audited on the case's chain with what it was before.
+ * Classification of a case (design §3, issue 7 §5): the officer enters the taxonomy facts — security
+ * type, key dimension, capabilities, maturity — and the risk policy (policies/risk-policy.ts) grades
+ * the case on its chain nodes and proposes the strategy. The officer confirms the proposal, or
+ * overrides the grade or strategy with a reason. The result, what the policy read and its version
+ * are stored with the case as the decision basis; the regime's threshold then decides whether the
+ * case needs in-depth review (workflows/guards.ts `reviewMayConcludeWithoutInDepth`).
+ *
+ * Not a workflow transition: the state stays, the version moves, and the change is audited on the
+ * case's chain with what it was before (an override is a second entry carrying its own reason).
  */
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
+import { assessRisk, currentRiskPolicy } from '../../../policies/risk-policy.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
-import { ForbiddenError, InvalidTransitionError, StaleVersionError, ValidationError } from '../errors.ts';
+import {
+  type FieldError,
+  ForbiddenError,
+  InvalidTransitionError,
+  StaleVersionError,
+  ValidationError,
+} from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import {
   type CaseState,
@@ -25,6 +37,10 @@ import {
   subStrategyStrategy,
   technologyMaturities,
 } from '../vocabulary.ts';
+import { loadRiskInput } from './risk-input.ts';
+import type { ConfirmedRisk, StoredRiskResult } from './risk-result.ts';
+
+const reasonText = z.string().trim().min(1).max(10_000);
 
 export const ZClassifyCase = z.object({
   caseId: z.uuid(),
@@ -33,11 +49,13 @@ export const ZClassifyCase = z.object({
   keyDimension: z.enum(keyDimensions),
   capabilities: z.array(z.enum(capabilities)).min(1).max(capabilities.length),
   maturity: z.enum(technologyMaturities),
-  strategy: z.enum(strategies),
+  /** Omitted: the policy's proposal is confirmed. Given and different: an override. */
+  strategy: z.enum(strategies).optional(),
   subStrategy: z.enum(subStrategies).optional(),
-  riskGrade: z.enum(riskGrades),
-  riskScore: z.number().min(0).max(100),
-  reason: z.string().trim().min(1).max(10_000),
+  riskGrade: z.enum(riskGrades).optional(),
+  /** Required exactly when the grade, strategy or sub-strategy differs from the policy's. */
+  overrideReason: reasonText.optional(),
+  reason: reasonText,
 });
 export type TClassifyCase = z.input<typeof ZClassifyCase>;
 
@@ -45,8 +63,13 @@ export type TClassifyCase = z.input<typeof ZClassifyCase>;
 const classifiableStates: readonly CaseState[] = ['SCREENING', 'REVIEW', 'IN_DEPTH'];
 const classifyingRoles = ['CASE_OFFICER', 'LEAD_REVIEWER'] as const;
 
+export interface ClassifyOptions {
+  /** The deployment's home country, against which foreign share is measured (HOME_COUNTRY). */
+  readonly homeCountry: string;
+}
+
 /** @throws NotFound, Forbidden, InvalidTransition (wrong state), StaleVersion, Validation (naming the field). */
-export async function classifyCase(tx: Tx, actor: Actor, input: TClassifyCase, now: Date) {
+export async function classifyCase(tx: Tx, actor: Actor, input: TClassifyCase, now: Date, options: ClassifyOptions) {
   const data = parseInput(ZClassifyCase, input);
   const current = await loadCaseFor(tx, actor, 'update', data.caseId, { lock: true });
   // `update` on a case is also the firm's right on its own draft: classification is the office's alone.
@@ -54,20 +77,12 @@ export async function classifyCase(tx: Tx, actor: Actor, input: TClassifyCase, n
     throw new ForbiddenError('only a case officer or lead reviewer classifies a case');
   }
   // The database refuses these too (CHECKs on cases); here they come back naming the field.
-  const fieldErrors = [];
   if (keyDimensionSecurityType[data.keyDimension] !== data.securityType) {
-    fieldErrors.push({
-      field: 'keyDimension',
-      message: `${data.keyDimension} is a dimension of ${keyDimensionSecurityType[data.keyDimension]}, not ${data.securityType}`,
-    });
+    throw ValidationError.single(
+      'keyDimension',
+      `${data.keyDimension} is a dimension of ${keyDimensionSecurityType[data.keyDimension]}, not ${data.securityType}`,
+    );
   }
-  if (data.subStrategy && subStrategyStrategy[data.subStrategy] !== data.strategy) {
-    fieldErrors.push({
-      field: 'subStrategy',
-      message: `${data.subStrategy} belongs to ${subStrategyStrategy[data.subStrategy]}, not ${data.strategy}`,
-    });
-  }
-  if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);
   if (!classifiableStates.includes(current.state)) {
     throw new InvalidTransitionError(current.state, 'CLASSIFY', [], `a case in ${current.state} cannot be classified`);
   }
@@ -78,15 +93,65 @@ export async function classifyCase(tx: Tx, actor: Actor, input: TClassifyCase, n
     keyDimension: data.keyDimension,
     capabilities: [...new Set(data.capabilities)],
     maturity: data.maturity,
-    strategy: data.strategy,
-    subStrategy: data.subStrategy ?? null,
-    riskGrade: data.riskGrade,
-    riskScore: data.riskScore,
+  };
+  const policyInput = await loadRiskInput(
+    tx,
+    current.id,
+    { ...facts, subject: current.subject },
+    options.homeCountry,
+    now,
+  );
+  const assessment = assessRisk(policyInput, currentRiskPolicy);
+  const { proposal } = assessment;
+  const strategy = data.strategy ?? proposal.strategy;
+  const confirmed: ConfirmedRisk = {
+    grade: data.riskGrade ?? assessment.grade,
+    strategy,
+    subStrategy: data.subStrategy ?? (strategy === proposal.strategy ? proposal.subStrategy : null),
+  };
+  const overridden =
+    confirmed.grade !== assessment.grade ||
+    confirmed.strategy !== proposal.strategy ||
+    confirmed.subStrategy !== proposal.subStrategy;
+
+  const fieldErrors: FieldError[] = [];
+  if (confirmed.subStrategy && subStrategyStrategy[confirmed.subStrategy] !== confirmed.strategy) {
+    fieldErrors.push({
+      field: 'subStrategy',
+      message: `${confirmed.subStrategy} belongs to ${subStrategyStrategy[confirmed.subStrategy]}, not ${confirmed.strategy}`,
+    });
+  }
+  if (overridden && !data.overrideReason) {
+    fieldErrors.push({
+      field: 'overrideReason',
+      message:
+        `the policy proposes ${assessment.grade} and ${proposal.strategy}/${proposal.subStrategy}; ` +
+        'give a reason to record anything else',
+    });
+  }
+  if (!overridden && data.overrideReason) {
+    fieldErrors.push({ field: 'overrideReason', message: 'nothing is overridden: the entries match the policy' });
+  }
+  if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);
+
+  const stored: StoredRiskResult = {
+    assessment,
+    input: policyInput,
+    assessedAt: now.toISOString(),
+    confirmed,
+    overridden,
   };
   const [updated] = await tx
     .update(cases)
     .set({
       ...facts,
+      strategy: confirmed.strategy,
+      subStrategy: confirmed.subStrategy,
+      riskGrade: confirmed.grade,
+      riskScore: assessment.score,
+      riskExplanation: stored,
+      riskPolicyVersion: assessment.policyVersion,
+      riskOverrideReason: overridden ? data.overrideReason! : null,
       classificationReason: data.reason,
       version: current.version + 1,
       lastActivityAt: now,
@@ -95,6 +160,14 @@ export async function classifyCase(tx: Tx, actor: Actor, input: TClassifyCase, n
     .where(and(eq(cases.id, current.id), eq(cases.version, current.version)))
     .returning();
   if (!updated) throw new StaleVersionError(current.version);
+
+  const policy = {
+    version: assessment.policyVersion,
+    score: assessment.score,
+    grade: assessment.grade,
+    strategy: proposal.strategy,
+    subStrategy: proposal.subStrategy,
+  };
   await appendAuditEntry(tx, actor, {
     chain: caseChain(current.id),
     caseId: current.id,
@@ -110,11 +183,35 @@ export async function classifyCase(tx: Tx, actor: Actor, input: TClassifyCase, n
       subStrategy: current.subStrategy,
       riskGrade: current.riskGrade,
       riskScore: current.riskScore,
+      riskPolicyVersion: current.riskPolicyVersion,
+      riskOverrideReason: current.riskOverrideReason,
       version: current.version,
     },
-    after: { ...facts, version: updated.version },
+    after: {
+      ...facts,
+      strategy: confirmed.strategy,
+      subStrategy: confirmed.subStrategy,
+      riskGrade: confirmed.grade,
+      riskScore: assessment.score,
+      policy,
+      overridden,
+      version: updated.version,
+    },
     reason: data.reason,
     occurredAt: now,
   });
+  if (overridden) {
+    await appendAuditEntry(tx, actor, {
+      chain: caseChain(current.id),
+      caseId: current.id,
+      action: 'case.risk_override',
+      entityKind: 'Case',
+      entityId: current.id,
+      before: policy,
+      after: confirmed,
+      reason: data.overrideReason!,
+      occurredAt: now,
+    });
+  }
   return updated;
 }

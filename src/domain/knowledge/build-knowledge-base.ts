@@ -28,14 +28,10 @@ const code = z
 const name = z.string().trim().min(1).max(200);
 
 /**
- * Office case staff maintain the knowledge base (design §6). The finer rules (firms edit the links
- * they reported, committees their key-technology lists) come with the knowledge-base issue.
+ * Who may add what is in policies/ability.ts (design §6): office case staff everything, administrators
+ * the reference data, firms the links they report, a committee's department its key technologies.
  */
-function assertMaintainer(actor: Actor) {
-  assertCan(actor, 'update', 'IndustryChain');
-}
-
-async function audit(
+export async function audit(
   tx: Tx,
   actor: Actor,
   action: string,
@@ -60,7 +56,7 @@ export async function createIndustryChain(
   input: z.input<typeof ZCreateIndustryChainInput>,
   now: Date,
 ) {
-  assertMaintainer(actor);
+  assertCan(actor, 'create', 'IndustryChain');
   const data = parseInput(ZCreateIndustryChainInput, input);
   try {
     const [row] = await tx
@@ -87,8 +83,10 @@ export const ZAddChainNodeInput = z.object({
 
 /** Adds a node under a chain (a segment) or under another node of the same chain. */
 export async function addChainNode(tx: Tx, actor: Actor, input: z.input<typeof ZAddChainNodeInput>, now: Date) {
-  assertMaintainer(actor);
+  assertCan(actor, 'create', 'ChainNode');
   const data = parseInput(ZAddChainNodeInput, input);
+  const [chain] = await tx.select().from(industryChains).where(eq(industryChains.id, data.chainId));
+  if (!chain) throw new NotFoundError('IndustryChain');
   let depth = 1;
   if (data.parentId) {
     const [parent] = await tx.select().from(chainNodes).where(eq(chainNodes.id, data.parentId));
@@ -118,7 +116,7 @@ export const ZRegisterSupplierInput = z.object({
 
 /** Returns the supplier with this name and country, registering it on first sight. */
 export async function registerSupplier(tx: Tx, actor: Actor, input: z.input<typeof ZRegisterSupplierInput>, now: Date) {
-  assertMaintainer(actor);
+  assertCan(actor, 'create', 'Supplier');
   const data = parseInput(ZRegisterSupplierInput, input);
   const [existing] = await tx
     .select()
@@ -148,11 +146,20 @@ export const ZReportSupplyLinkInput = z.object({
 
 /** Records (or replaces) the share one reporter gives for a supplier of a node. */
 export async function reportSupplyLink(tx: Tx, actor: Actor, input: z.input<typeof ZReportSupplyLinkInput>, now: Date) {
-  assertMaintainer(actor);
   const data = parseInput(ZReportSupplyLinkInput, input);
+  assertCan(actor, 'create', 'SupplyLink', { reportedByOrganizationId: data.reportedByOrganizationId });
   if (data.since && data.until && data.until < data.since) {
     throw ValidationError.single('until', 'must not be before since');
   }
+  const [node] = await tx.select({ id: chainNodes.id }).from(chainNodes).where(eq(chainNodes.id, data.nodeId));
+  if (!node) throw new NotFoundError('ChainNode');
+  const [supplier] = await tx.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.id, data.supplierId));
+  if (!supplier) throw new NotFoundError('Supplier');
+  const [reporter] = await tx
+    .select({ kind: organizations.kind })
+    .from(organizations)
+    .where(eq(organizations.id, data.reportedByOrganizationId));
+  if (reporter?.kind !== 'FIRM') throw ValidationError.single('reportedByOrganizationId', 'must be a firm');
   const [row] = await tx
     .insert(supplyLinks)
     .values({ ...data, since: data.since ?? null, until: data.until ?? null, createdAt: now, updatedAt: now })
@@ -179,16 +186,22 @@ export async function createIndustryCommittee(
   input: z.input<typeof ZCreateIndustryCommitteeInput>,
   now: Date,
 ) {
-  assertMaintainer(actor);
+  assertCan(actor, 'create', 'IndustryCommittee');
   const data = parseInput(ZCreateIndustryCommitteeInput, input);
   const [department] = await tx.select().from(organizations).where(eq(organizations.id, data.leadDepartmentId));
   if (department?.kind !== 'DEPARTMENT') {
     throw ValidationError.single('leadDepartmentId', 'must be a member department');
   }
+  if (data.chainId) {
+    const [chain] = await tx.select().from(industryChains).where(eq(industryChains.id, data.chainId));
+    if (!chain) throw new NotFoundError('IndustryChain');
+  }
   const [row] = await tx
     .insert(industryCommittees)
     .values({ ...data, chainId: data.chainId ?? null, createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
     .returning();
+  if (!row) throw new ConflictError(`committee ${data.code} exists`);
   await audit(tx, actor, 'industry_committee.created', 'IndustryCommittee', row!.id, data, now);
   return row!;
 }
@@ -206,14 +219,18 @@ export const ZAddKeyTechnologyInput = z.object({
 });
 
 export async function addKeyTechnology(tx: Tx, actor: Actor, input: z.input<typeof ZAddKeyTechnologyInput>, now: Date) {
-  assertMaintainer(actor);
   const data = parseInput(ZAddKeyTechnologyInput, input);
+  const [committee] = await tx.select().from(industryCommittees).where(eq(industryCommittees.id, data.committeeId));
+  if (!committee) throw new NotFoundError('IndustryCommittee');
+  assertCan(actor, 'create', 'KeyTechnology', { committeeLeadDepartmentId: committee.leadDepartmentId });
   const [node] = await tx.select().from(chainNodes).where(eq(chainNodes.id, data.nodeId));
   if (!node) throw new NotFoundError('ChainNode');
   const [row] = await tx
     .insert(keyTechnologies)
     .values({ ...data, createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
     .returning();
+  if (!row) throw new ConflictError(`the node already lists a key technology named ${data.name}`);
   await audit(tx, actor, 'key_technology.added', 'KeyTechnology', row!.id, data, now);
   return row!;
 }
