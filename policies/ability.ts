@@ -40,6 +40,13 @@ export const subjectTypes = [
   'Document',
   'Consultation',
   'InformationRequest',
+  'Supplier',
+  'SupplyLink',
+  'IndustryCommittee',
+  'KeyTechnology',
+  'Report',
+  /** A job of the outbox that ran out of attempts (dead letter): administrators see and retry it. */
+  'Job',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -56,11 +63,22 @@ export const caseFieldsHiddenFromParties = [
   'riskExplanation',
   'riskPolicyVersion',
   'riskOverrideReason',
+  'riskReassessment',
+  'suggestedClassification',
   'classificationReason',
 ] as const;
 
+/** Decisions that were issued to the parties: in force, or later set aside or varied on appeal. */
+const issuedDecisionStates = ['APPROVED', 'SET_ASIDE', 'SUPERSEDED'];
+
 /** Decision fields for the office, auditors and the panel only: parties read the notice text (design §3). */
 export const decisionFieldsInternal = ['reasons', 'openWorkReason', 'sentBackReason'] as const;
+
+/**
+ * Node metrics aggregate the supplier lists firms report in confidence: the office, auditors and the
+ * committees' departments read them; firms, institutes and administrators do not (design §6).
+ */
+export const chainNodeFieldsForReviewers = ['metrics'] as const;
 
 /** Person fields visible only to the office and to the person's own organisation. */
 export const personContactFields = ['email', 'clearance', 'status', 'roles'] as const;
@@ -70,6 +88,7 @@ export const restrictedFields: Partial<Record<SubjectType, readonly string[]>> =
   Case: caseFieldsHiddenFromParties,
   Person: personContactFields,
   Decision: decisionFieldsInternal,
+  ChainNode: chainNodeFieldsForReviewers,
 };
 
 /** Clearance levels at or below `level`. */
@@ -90,7 +109,16 @@ function signedIn({ can, cannot }: Builder, actor: Member) {
   can('read', ['Regime', 'Calendar']);
   can('read', 'IndustryChain');
   can('read', 'ChainNode');
+  // The knowledge base's reference data; supply links are read per role below (design §6).
+  can('read', ['Supplier', 'IndustryCommittee', 'KeyTechnology']);
 }
+
+/** Office case staff edit the whole knowledge base, the links firms reported included (design §6). */
+const knowledgeBaseEditor = ({ can }: Builder) => {
+  can(['read', 'create', 'update'], ['IndustryChain', 'ChainNode', 'Supplier', 'SupplyLink']);
+  can(['read', 'create', 'update'], ['IndustryCommittee', 'KeyTechnology']);
+  can('read', 'Report');
+};
 
 /**
  * A filed case within the actor's clearance: never a firm's draft (confidential pre-filing), never a
@@ -138,7 +166,7 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     officeCaseReader(builder, actor);
     builder.can('create', 'Case', { origin: { $in: ['EX_OFFICIO', 'DEPARTMENT_REFERRAL'] } });
     builder.can(['update', 'transition'], 'Case', filedWithinClearance(actor));
-    builder.can(['create', 'update'], ['IndustryChain', 'ChainNode']);
+    knowledgeBaseEditor(builder);
     builder.can('create', 'Assessment');
     builder.can('create', 'Document', { classification: { $in: levelsUpTo(actor.clearance) } });
   },
@@ -146,7 +174,7 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     officeCaseReader(builder, actor);
     builder.can('create', 'Case', { origin: { $in: ['EX_OFFICIO', 'DEPARTMENT_REFERRAL'] } });
     builder.can(['update', 'transition', 'assign'], 'Case', filedWithinClearance(actor));
-    builder.can(['create', 'update'], ['IndustryChain', 'ChainNode']);
+    knowledgeBaseEditor(builder);
     builder.can('create', 'Assessment');
     builder.can('create', 'Document', { classification: { $in: levelsUpTo(actor.clearance) } });
   },
@@ -154,17 +182,24 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     officeCaseReader(builder, actor);
     // The panel rules on appeals; the workflow lets it send only those events.
     builder.can('transition', 'Case', filedWithinClearance(actor));
+    builder.can('read', ['SupplyLink', 'Report']);
   },
   AUDITOR(builder, actor) {
     // Everything, read-only, including the audit trail (design §2).
     officeCaseReader(builder, actor);
     builder.can('read', ['ServiceAccount', 'AuditEntry']);
+    builder.can('read', ['SupplyLink', 'Report']);
   },
-  ADMIN({ can }) {
+  ADMIN({ can, cannot }) {
     // Accounts, calendars and reference data; no case content and no decisions (design §1).
     can('read', 'Person', [...personContactFields]);
     can(['read', 'create', 'update'], ['Person', 'Organization', 'ServiceAccount', 'Calendar', 'Regime']);
     can('read', 'AuditEntry', { chain: 'admin' });
+    // Operations: dead jobs are listed by topic and error only, never with their payload.
+    can(['read', 'update'], 'Job');
+    // The knowledge base's reference data, never the links firms report nor what they add up to.
+    can(['create', 'update'], ['IndustryChain', 'ChainNode', 'Supplier', 'IndustryCommittee']);
+    cannot('read', 'ChainNode', [...chainNodeFieldsForReviewers]);
   },
   LIAISON({ can, cannot }, actor) {
     // Cases on which the department was consulted (design §2).
@@ -178,11 +213,13 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
       caseConsultedDepartmentIds: actor.organizationId,
       ...caseWithinClearance,
     });
-    // The decision in force on a case they see (they are told of it), without the internal reasons.
-    can('read', 'Decision', { state: 'APPROVED' });
+    // The decisions issued on a case they see (they are told of them), without the internal reasons.
+    can('read', 'Decision', { state: { $in: issuedDecisionStates } });
     cannot('read', 'Decision', [...decisionFieldsInternal]);
     // Never an institute's assessment (no Assessment rule); documents shared with the department.
     outsideDocumentReader(can, actor);
+    // The key-technology list of the committees the department leads (design §6).
+    can(['create', 'update'], 'KeyTechnology', { committeeLeadDepartmentId: actor.organizationId });
   },
   FIRM_REPRESENTATIVE({ can, cannot }, actor) {
     // Cases where the firm is a party; its own drafts, which nobody else sees.
@@ -198,11 +235,15 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     cannot('read', 'Case', [...caseFieldsHiddenFromParties]);
     // The decision in force, its conditions and the appeal on their case — never the internal reasons
     // nor a proposal still under deliberation (a proposal reaches them as a representation request).
-    can('read', 'Decision', { state: 'APPROVED' });
+    can('read', 'Decision', { state: { $in: issuedDecisionStates } });
     cannot('read', 'Decision', [...decisionFieldsInternal]);
     can('read', ['Appeal', 'Condition']);
     // Never an assessment (design §2: no Assessment rule); documents shared with or uploaded by the firm.
     outsideDocumentReader(can, actor);
+    // The supply links the firm reported, nobody else's (design §6); suppliers it names are registered.
+    can(['read', 'create', 'update'], 'SupplyLink', { reportedByOrganizationId: actor.organizationId });
+    can('create', 'Supplier');
+    cannot('read', 'ChainNode', [...chainNodeFieldsForReviewers]);
   },
   ASSESSOR({ can, cannot }, actor) {
     // Cases the institute was invited to, unless this assessor declared a conflict (declared per person).
@@ -216,6 +257,7 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
     });
     if (actor.kind === 'PERSON') cannot('read', 'Assessment', { caseConflictedPersonIds: actor.personId });
     outsideDocumentReader(can, actor);
+    cannot('read', 'ChainNode', [...chainNodeFieldsForReviewers]);
   },
 };
 

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import type { Queue } from 'bullmq';
 import cors from 'cors';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -18,7 +19,11 @@ import type { AuthSettings } from './domain/auth/auth-settings.ts';
 import { authenticateRequest } from './domain/auth/authenticate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
+import { queueDashboardRouter } from './http/admin-queues.ts';
 import { documentRouter } from './http/documents.ts';
+import { metricsRouter } from './http/metrics.ts';
+import { supplierListRouter } from './http/supplier-lists.ts';
+import { createLiveEvents, type LiveEvents } from './live/live-events.ts';
 import type { Logger } from './logger.ts';
 
 /** Anything that answers a ping, e.g. an ioredis client. */
@@ -35,6 +40,13 @@ export interface AppDependencies {
   readonly redis?: Pingable;
   /** The clock source; tests inject a fixed one. */
   readonly now?: () => Date;
+  /** The BullMQ queues, in worker mode: /admin/queues shows them and /metrics reports their depth. */
+  readonly queues?: readonly Queue[];
+  /**
+   * Live events for subscriptions, shared with the job handlers of this process (main.ts makes it
+   * from REDIS_URL); without it, an in-process one.
+   */
+  readonly live?: LiveEvents;
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -52,6 +64,7 @@ const disableIntrospection: Plugin = {
 
 export function createApp(config: Config, deps: AppDependencies) {
   const now = deps.now ?? (() => new Date());
+  const live = deps.live ?? createLiveEvents({ logger: deps.logger });
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -96,8 +109,24 @@ export function createApp(config: Config, deps: AppDependencies) {
       .json({ status, checks: { database: { ...database, kind: deps.database.kind }, redis } });
   });
 
+  app.use(
+    metricsRouter(
+      { token: config.metricsToken, production },
+      { db: deps.database.db, ...(deps.queues ? { queues: deps.queues } : {}) },
+    ),
+  );
+  app.use(
+    queueDashboardRouter({
+      db: deps.database.db,
+      signingKey: deps.auth.signingKey,
+      production,
+      now,
+      ...(deps.queues ? { queues: deps.queues } : {}),
+    }),
+  );
   app.use(cors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, credentials: true }));
   app.use(documentRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now }));
+  app.use(supplierListRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now }));
   app.use(
     '/graphql',
     rateLimit({
@@ -153,6 +182,8 @@ export function createApp(config: Config, deps: AppDependencies) {
         logger: req.log ?? deps.logger,
         clientIp: req.ip ?? null,
         auth: deps.auth,
+        live: live.pubsub,
+        homeCountry: config.homeCountry,
       };
     },
   });

@@ -48,6 +48,20 @@ export const environmentSchema = z.object({
     )
     .pipe(z.array(z.enum(roles, { error: `must list roles among ${roles.join(', ')}` }))),
   LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
+  /** Bearer token a Prometheus scraper sends to /metrics; unset: open outside production, off in production. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Port of the worker's own /metrics (0: none). */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^@\s]+@[^@\s]+$/, 'must be an e-mail address')
+    .default('icsr@localhost'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  HOME_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like CN')
+    .default('CN'),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -68,6 +82,20 @@ export interface Config {
   /** GraphQL requests allowed per client IP and minute. */
   readonly requestsPerMinute: number;
   readonly shutdownTimeoutMs: number;
+  /** Scrapers of /metrics must send it as a bearer token; null: open outside production, off in production. */
+  readonly metricsToken: string | null;
+  /** The worker serves /metrics on this port; 0 for none. */
+  readonly workerMetricsPort: number;
+  /** ISO 3166-1 alpha-2 country the knowledge base measures foreign share against. */
+  readonly homeCountry: string;
+  /** E-mail and the links it carries (notifications, invitations, password resets). */
+  readonly mail: {
+    /** Null: e-mail is not configured, deliveries are recorded as not sent. */
+    readonly smtpUrl: string | null;
+    readonly from: string;
+    /** The API's address as people reach it, for links in e-mails. */
+    readonly publicUrl: string;
+  };
   readonly auth: {
     /** HS256 signing key; null means the embedded default: a key generated once in the data directory. */
     readonly jwtSecret: string | null;
@@ -120,6 +148,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimit: e.BODY_LIMIT,
     requestsPerMinute: e.REQUESTS_PER_MINUTE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    workerMetricsPort: e.WORKER_METRICS_PORT,
+    homeCountry: e.HOME_COUNTRY,
+    mail: Object.freeze({
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(
+        /\/+$/,
+        '',
+      ),
+    }),
     auth: Object.freeze({
       jwtSecret: e.JWT_SECRET ?? null,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -9,6 +9,9 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type DatabaseHandle, DatabaseOpenError, openDatabase } from './db/database.ts';
 import { type AuthSettings, authSettings } from './domain/auth/auth-settings.ts';
 import { resolveSigningKey } from './domain/auth/signing-key.ts';
+import { openApiQueues } from './jobs/api-queues.ts';
+import { startEmbeddedJobs } from './jobs/runtime.ts';
+import { createLiveEvents } from './live/live-events.ts';
 import { createLogger } from './logger.ts';
 import { DEMO_PASSWORD, demoPeople, demoSeedSteps } from './seed/demo-data.ts';
 import { runSeedSteps } from './seed/seed-runner.ts';
@@ -80,7 +83,19 @@ async function main() {
     fail(error instanceof Error ? error.message : String(error));
   }
 
-  const app = createApp(config, { database, logger, auth, ...(redis ? { redis } : {}) });
+  // With REDIS_URL the API only writes the outbox (the worker relays and runs it); the queues here
+  // serve the dashboard and /metrics. Without it the jobs run in this process.
+  const queues = config.redisUrl ? openApiQueues(config.redisUrl, logger) : undefined;
+  // One live-event bus per process: subscriptions listen on it, the embedded jobs publish on it (Redis with REDIS_URL).
+  const live = createLiveEvents({ redisUrl: config.redisUrl, logger });
+  const app = createApp(config, {
+    database,
+    logger,
+    auth,
+    live,
+    ...(redis ? { redis } : {}),
+    ...(queues ? { queues } : {}),
+  });
   let server: Server;
   try {
     server = await listen(app, config);
@@ -89,6 +104,7 @@ async function main() {
     fail((error as Error).message);
   }
 
+  const jobs = config.redisUrl ? null : await startEmbeddedJobs(config, { db: database.db, logger, live });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   logger.info(
     { url, database: database.kind, redis: redis ? 'configured' : 'not configured', ms: Date.now() - startedAt },
@@ -118,6 +134,9 @@ async function main() {
     forced.unref();
     server.close(async () => {
       clearTimeout(forced);
+      await jobs?.close(config.shutdownTimeoutMs);
+      await Promise.all((queues ?? []).map((queue) => queue.close()));
+      await live.close();
       redis?.disconnect();
       await database.close();
       logger.info('stopped');

@@ -53,4 +53,37 @@ describe('loadConfig', () => {
       'https://b.example',
     ]);
   });
+
+  it('measures foreign share against CN unless HOME_COUNTRY names another country', () => {
+    expect(loadConfig({}).homeCountry).toBe('CN');
+    expect(loadConfig({ HOME_COUNTRY: 'DE' }).homeCountry).toBe('DE');
+    expect(() => loadConfig({ HOME_COUNTRY: 'china' })).toThrow(/HOME_COUNTRY/);
+  });
+
+  it('sends no e-mail without SMTP_URL, and links e-mails to PUBLIC_URL or the listening address', () => {
+    const plain = loadConfig({ PORT: '4100' }).mail;
+    expect(plain).toEqual({ smtpUrl: null, from: 'icsr@localhost', publicUrl: 'http://127.0.0.1:4100' });
+    const configured = loadConfig({
+      SMTP_URL: 'smtp://mail.example:2525',
+      MAIL_FROM: 'review@icsr.example',
+      PUBLIC_URL: 'https://icsr.example/',
+    }).mail;
+    expect(configured).toEqual({
+      smtpUrl: 'smtp://mail.example:2525',
+      from: 'review@icsr.example',
+      publicUrl: 'https://icsr.example',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+  });
+
+  it('protects /metrics with METRICS_TOKEN when set, and serves the worker metrics on WORKER_METRICS_PORT', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: null, workerMetricsPort: 9465 });
+    expect(loadConfig({ METRICS_TOKEN: 'scraper-token-0123456789', WORKER_METRICS_PORT: '0' })).toMatchObject({
+      metricsToken: 'scraper-token-0123456789',
+      workerMetricsPort: 0,
+    });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ WORKER_METRICS_PORT: '70000' })).toThrow(/WORKER_METRICS_PORT/);
+  });
 });

@@ -153,6 +153,15 @@ export type TechnologyStrategyClass = (typeof technologyStrategyClasses)[number]
 export const riskGrades = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type RiskGrade = (typeof riskGrades)[number];
 
+/** The factors the risk policy scores (policies/risk-policy.ts; policies/README.md). */
+export const riskFactors = [
+  'CAPABILITY_EXPOSURE',
+  'FOREIGN_DEPENDENCY',
+  'THREATENED_CAPABILITIES',
+  'KEY_DIMENSION',
+] as const;
+export type RiskFactorName = (typeof riskFactors)[number];
+
 /** Department opinions on a consultation (design §3). */
 export const consultationOpinions = ['CONCUR', 'CONCUR_WITH_CONDITIONS', 'OBJECT', 'NO_VIEW'] as const;
 export type ConsultationOpinion = (typeof consultationOpinions)[number];
@@ -160,8 +169,12 @@ export type ConsultationOpinion = (typeof consultationOpinions)[number];
 export const consultationStates = ['REQUESTED', 'RESPONDED', 'OVERDUE'] as const;
 export const assessmentStates = ['INVITED', 'ACCEPTED', 'DECLINED', 'SUBMITTED', 'ENDORSED', 'RETURNED'] as const;
 export const informationRequestStates = ['OPEN', 'ANSWERED', 'EXPIRED'] as const;
-export const representationRequestStates = ['OPEN', 'SUBMITTED', 'EXPIRED'] as const;
-export const decisionStates = ['PROPOSED', 'APPROVED', 'SENT_BACK'] as const;
+export const representationRequestStates = ['OPEN', 'SUBMITTED', 'EXPIRED', 'CANCELLED'] as const;
+/**
+ * `SET_ASIDE`: an approved decision the appeals panel remitted; `SUPERSEDED`: one the panel varied into a
+ * new decision (which the panel itself issues, so it has no separate approver).
+ */
+export const decisionStates = ['PROPOSED', 'APPROVED', 'SENT_BACK', 'SET_ASIDE', 'SUPERSEDED'] as const;
 export const decisionOutcomes = ['CLEARED', 'CLEARED_WITH_CONDITIONS', 'PROHIBITED', 'NO_ACTION'] as const;
 export type DecisionOutcome = (typeof decisionOutcomes)[number];
 export const conditionStates = ['OPEN', 'MET', 'BREACHED', 'WAIVED'] as const;

@@ -71,6 +71,14 @@ export class AccessPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
       return resolver(parent, args, context, info);
     };
   }
+
+  /** A subscription is let in on the same terms as a query; its resolver filters the events it sends. */
+  override wrapSubscribe(
+    subscribe: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> | undefined {
+    return subscribe && this.wrapResolve(subscribe, fieldConfig);
+  }
 }
 
 declare global {

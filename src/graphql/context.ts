@@ -2,6 +2,7 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { AuthSettings } from '../domain/auth/auth-settings.ts';
+import type { LiveEvents } from '../live/live-events.ts';
 import type { Logger } from '../logger.ts';
 
 export interface GraphQLContext {
@@ -17,4 +18,8 @@ export interface GraphQLContext {
   readonly clientIp: string | null;
   /** Token lifetimes, second-factor rules and the signing key. */
   readonly auth: AuthSettings;
+  /** What subscriptions listen to (src/live/live-events.ts). */
+  readonly live: LiveEvents['pubsub'];
+  /** The deployment's country, against which node metrics measure foreign share (HOME_COUNTRY). */
+  readonly homeCountry: string;
 }

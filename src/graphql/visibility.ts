@@ -8,7 +8,14 @@ import { cases } from '../../db/schema/cases.ts';
 import { calendars, regimes } from '../../db/schema/clocks.ts';
 import { appeals, decisions } from '../../db/schema/decisions.ts';
 import { documents } from '../../db/schema/documents.ts';
-import { chainNodes, industryChains } from '../../db/schema/knowledge.ts';
+import {
+  chainNodes,
+  industryChains,
+  industryCommittees,
+  keyTechnologies,
+  suppliers,
+  supplyLinks,
+} from '../../db/schema/knowledge.ts';
 import { organizations, people, serviceAccounts } from '../../db/schema/organizations.ts';
 import { assessments, consultations, informationRequests } from '../../db/schema/work-items.ts';
 import type { Action, SubjectType } from '../../policies/ability.ts';
@@ -28,6 +35,12 @@ import {
   serviceAccountSubjectFields,
 } from '../domain/access/subject-fields.ts';
 import type { Actor } from '../domain/actor.ts';
+import {
+  industryCommitteeSubjectFields,
+  keyTechnologySubjectFields,
+  supplierSubjectFields,
+  supplyLinkSubjectFields,
+} from '../domain/knowledge/subject-fields.ts';
 import type { GraphQLContext } from './context.ts';
 
 interface Readable<T extends PgTable & { id: PgColumn }> {
@@ -50,6 +63,14 @@ export const readableNodeTypes: Record<string, Readable<PgTable & { id: PgColumn
   Calendar: readable({ subject: 'Calendar', table: calendars, fields: referenceSubjectFields }),
   IndustryChain: readable({ subject: 'IndustryChain', table: industryChains, fields: referenceSubjectFields }),
   ChainNode: readable({ subject: 'ChainNode', table: chainNodes, fields: referenceSubjectFields }),
+  Supplier: readable({ subject: 'Supplier', table: suppliers, fields: supplierSubjectFields }),
+  SupplyLink: readable({ subject: 'SupplyLink', table: supplyLinks, fields: supplyLinkSubjectFields }),
+  IndustryCommittee: readable({
+    subject: 'IndustryCommittee',
+    table: industryCommittees,
+    fields: industryCommitteeSubjectFields,
+  }),
+  KeyTechnology: readable({ subject: 'KeyTechnology', table: keyTechnologies, fields: keyTechnologySubjectFields }),
   ServiceAccount: readable({ subject: 'ServiceAccount', table: serviceAccounts, fields: serviceAccountSubjectFields }),
   Assessment: readable({
     subject: 'Assessment',

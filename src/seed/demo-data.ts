@@ -25,6 +25,8 @@ import {
   registerSupplier,
   reportSupplyLink,
 } from '../domain/knowledge/build-knowledge-base.ts';
+import { seedDemoSupplyLinks } from '../domain/knowledge/demo-supply-links.ts';
+import { seedDemoWebhookEndpoint } from '../domain/notifications/demo-webhooks.ts';
 import { createOrganization } from '../domain/organizations/create-organization.ts';
 import { createPerson } from '../domain/organizations/create-person.ts';
 import { personActor } from '../domain/people/person-actor.ts';
@@ -516,6 +518,12 @@ const firstCases: SeedStep = {
   },
 };
 
+/** More supply links and nodes, so node metrics and the knowledge-base reports show something (issue 7). */
+const knowledgeLinks: SeedStep = { id: '060-knowledge-links', run: seedDemoSupplyLinks };
+
+/** A webhook endpoint for a demo firm, registered and disabled (issue 6). */
+const demoWebhook: SeedStep = { id: '080-demo-webhook', run: seedDemoWebhookEndpoint };
+
 /** The steps in order. Later issues append steps; shipped steps never change. */
 export const demoSeedSteps: readonly SeedStep[] = [
   referenceData,
@@ -523,4 +531,6 @@ export const demoSeedSteps: readonly SeedStep[] = [
   demoSecondFactors,
   knowledgeBase,
   firstCases,
+  knowledgeLinks,
+  demoWebhook,
 ];

@@ -26,7 +26,11 @@ export type Kind =
   | 'Decision'
   | 'Appeal'
   | 'Consultation'
-  | 'InformationRequest';
+  | 'InformationRequest'
+  | 'Supplier'
+  | 'SupplyLink'
+  | 'IndustryCommittee'
+  | 'KeyTechnology';
 /** `update` of a Calendar is loading a year's schedule; `create` of a Regime is publishing a version. */
 export type Action = 'read' | 'create' | 'update';
 
@@ -496,6 +500,130 @@ cells.push(
   ['icrs', 'InformationRequest', 'read', 'information-request:HUAXIN-IC@CUTOFF', null, D],
 );
 
+// The knowledge base (design §6, issue 7). Chains, nodes, suppliers, committees and key technologies
+// are reference data every member reads. Supply links are what firms report in confidence: the
+// office and auditors read them all, a firm its own. Node metrics aggregate the links: the office,
+// auditors and departments read them; firms, institutes and administrators do not.
+cells.push(
+  ['officer', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['officer2', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['lead', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['panel', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['auditor', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['admin', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['miit', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['mofcom', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['huaxin', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['jinghua', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['meridian', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['ciie', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['icrs', 'Supplier', 'read', 'supplier:JSR', null, A],
+  ['officer', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['officer2', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['lead', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['panel', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['auditor', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['admin', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['miit', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['mofcom', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['huaxin', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['jinghua', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['meridian', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['ciie', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['icrs', 'IndustryCommittee', 'read', 'IC-COMMITTEE', null, A],
+  ['officer', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['officer2', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['lead', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['panel', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['auditor', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['admin', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['miit', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['mofcom', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['huaxin', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['jinghua', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['meridian', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['ciie', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  ['icrs', 'KeyTechnology', 'read', 'key-technology:EUV', null, A],
+  // Huaxin's JSR link on photoresist.
+  ['officer', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, A],
+  ['officer2', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, A],
+  ['lead', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, A],
+  ['panel', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, A],
+  ['auditor', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, A],
+  ['admin', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['miit', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['mofcom', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['huaxin', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, A],
+  ['jinghua', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['meridian', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['ciie', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['icrs', 'SupplyLink', 'read', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['officer', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', A],
+  ['officer2', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', A],
+  ['lead', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', A],
+  ['panel', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', A],
+  ['auditor', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', A],
+  ['admin', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', D],
+  ['miit', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', A],
+  ['mofcom', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', A],
+  ['huaxin', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', D],
+  ['jinghua', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', D],
+  ['meridian', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', D],
+  ['ciie', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', D],
+  ['icrs', 'ChainNode', 'read', 'PHOTORESIST', 'metrics.supplierCount', D],
+  // Office case staff change everything; administrators the reference data, never links nor the
+  // key-technology list; firms the links they report (here: for Huaxin); the committee's lead
+  // department (MIIT) its key technologies; auditors nothing.
+  ['officer', 'IndustryChain', 'create', 'IC', null, A],
+  ['lead', 'IndustryChain', 'create', 'IC', null, A],
+  ['admin', 'IndustryChain', 'create', 'IC', null, A],
+  ['auditor', 'IndustryChain', 'create', 'IC', null, D],
+  ['miit', 'IndustryChain', 'create', 'IC', null, D],
+  ['huaxin', 'IndustryChain', 'create', 'IC', null, D],
+  ['officer', 'ChainNode', 'create', 'IC', null, A],
+  ['admin', 'ChainNode', 'create', 'IC', null, A],
+  ['auditor', 'ChainNode', 'create', 'IC', null, D],
+  ['miit', 'ChainNode', 'create', 'IC', null, D],
+  ['huaxin', 'ChainNode', 'create', 'IC', null, D],
+  ['officer', 'Supplier', 'create', 'DE', null, A],
+  ['admin', 'Supplier', 'create', 'DE', null, A],
+  ['huaxin', 'Supplier', 'create', 'DE', null, A],
+  ['auditor', 'Supplier', 'create', 'DE', null, D],
+  ['miit', 'Supplier', 'create', 'DE', null, D],
+  ['ciie', 'Supplier', 'create', 'DE', null, D],
+  ['officer', 'SupplyLink', 'create', 'organization:HUAXIN-IC', null, A],
+  ['lead', 'SupplyLink', 'create', 'organization:HUAXIN-IC', null, A],
+  ['huaxin', 'SupplyLink', 'create', 'organization:HUAXIN-IC', null, A],
+  ['jinghua', 'SupplyLink', 'create', 'organization:HUAXIN-IC', null, D],
+  ['admin', 'SupplyLink', 'create', 'organization:HUAXIN-IC', null, D],
+  ['auditor', 'SupplyLink', 'create', 'organization:HUAXIN-IC', null, D],
+  ['miit', 'SupplyLink', 'create', 'organization:HUAXIN-IC', null, D],
+  ['ciie', 'SupplyLink', 'create', 'organization:HUAXIN-IC', null, D],
+  ['officer', 'IndustryCommittee', 'create', 'MIIT', null, A],
+  ['admin', 'IndustryCommittee', 'create', 'MIIT', null, A],
+  ['auditor', 'IndustryCommittee', 'create', 'MIIT', null, D],
+  ['miit', 'IndustryCommittee', 'create', 'MIIT', null, D],
+  ['huaxin', 'IndustryCommittee', 'create', 'MIIT', null, D],
+  ['miit', 'KeyTechnology', 'create', 'IC-COMMITTEE', null, A],
+  ['officer', 'KeyTechnology', 'create', 'IC-COMMITTEE', null, A],
+  ['lead', 'KeyTechnology', 'create', 'IC-COMMITTEE', null, A],
+  ['mofcom', 'KeyTechnology', 'create', 'IC-COMMITTEE', null, D],
+  ['admin', 'KeyTechnology', 'create', 'IC-COMMITTEE', null, D],
+  ['auditor', 'KeyTechnology', 'create', 'IC-COMMITTEE', null, D],
+  ['huaxin', 'KeyTechnology', 'create', 'IC-COMMITTEE', null, D],
+  ['ciie', 'KeyTechnology', 'create', 'IC-COMMITTEE', null, D],
+  ['officer', 'SupplyLink', 'update', 'link:HUAXIN@PHOTORESIST', null, A],
+  ['huaxin', 'SupplyLink', 'update', 'link:HUAXIN@PHOTORESIST', null, A],
+  ['auditor', 'SupplyLink', 'update', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['panel', 'SupplyLink', 'update', 'link:HUAXIN@PHOTORESIST', null, D],
+  ['miit', 'KeyTechnology', 'update', 'key-technology:EUV', null, A],
+  ['officer', 'KeyTechnology', 'update', 'key-technology:EUV', null, A],
+  ['mofcom', 'KeyTechnology', 'update', 'key-technology:EUV', null, D],
+  ['admin', 'KeyTechnology', 'update', 'key-technology:EUV', null, D],
+  ['auditor', 'KeyTechnology', 'update', 'key-technology:EUV', null, D],
+  ['huaxin', 'KeyTechnology', 'update', 'key-technology:EUV', null, D],
+);
+
 export const matrix: readonly MatrixRow[] = cells.map(([persona, kind, action, target, field, expected]) => ({
   persona,
   kind,
@@ -510,4 +638,123 @@ export const guardedFields: Partial<Record<Kind, readonly string[]>> = {
   Case: ['riskScore', 'riskGrade'],
   Person: ['email', 'clearance', 'status', 'roles'],
   Decision: ['reasons'],
+  // The node metrics object, probed through one of its scalars.
+  ChainNode: ['metrics.supplierCount'],
 };
+
+/**
+ * Live case events (issue 6): a subscriber gets an audited change of a case exactly as
+ * `Case.timeline` would show it. A case the persona cannot read refuses the subscription (a liaison
+ * whose department was not consulted gets nothing); a state change reaches every reader; a
+ * consultation or a risk classification only the office and auditors — never a firm, a department
+ * or an institute, even one that reads the case.
+ */
+export type LiveTarget = 'ACQUISITION/state' | 'ACQUISITION/consultation' | 'CUTOFF/risk';
+export interface LiveRow {
+  readonly persona: PersonaKey;
+  readonly target: LiveTarget;
+  readonly expected: Expected;
+}
+const liveCells: [PersonaKey, LiveTarget, Expected][] = [
+  ['officer', 'ACQUISITION/state', A],
+  ['officer2', 'ACQUISITION/state', A],
+  ['lead', 'ACQUISITION/state', A],
+  ['panel', 'ACQUISITION/state', A],
+  ['auditor', 'ACQUISITION/state', A],
+  ['admin', 'ACQUISITION/state', D],
+  ['miit', 'ACQUISITION/state', A],
+  ['mofcom', 'ACQUISITION/state', D],
+  ['huaxin', 'ACQUISITION/state', D],
+  ['jinghua', 'ACQUISITION/state', D],
+  ['meridian', 'ACQUISITION/state', A],
+  ['ciie', 'ACQUISITION/state', A],
+  ['icrs', 'ACQUISITION/state', D],
+  ['officer', 'ACQUISITION/consultation', A],
+  ['officer2', 'ACQUISITION/consultation', A],
+  ['lead', 'ACQUISITION/consultation', A],
+  ['panel', 'ACQUISITION/consultation', A],
+  ['auditor', 'ACQUISITION/consultation', A],
+  ['admin', 'ACQUISITION/consultation', D],
+  ['miit', 'ACQUISITION/consultation', D],
+  ['mofcom', 'ACQUISITION/consultation', D],
+  ['huaxin', 'ACQUISITION/consultation', D],
+  ['jinghua', 'ACQUISITION/consultation', D],
+  ['meridian', 'ACQUISITION/consultation', D],
+  ['ciie', 'ACQUISITION/consultation', D],
+  ['icrs', 'ACQUISITION/consultation', D],
+  ['officer', 'CUTOFF/risk', A],
+  ['officer2', 'CUTOFF/risk', D],
+  ['lead', 'CUTOFF/risk', A],
+  ['panel', 'CUTOFF/risk', A],
+  ['auditor', 'CUTOFF/risk', A],
+  ['admin', 'CUTOFF/risk', D],
+  ['miit', 'CUTOFF/risk', D],
+  ['mofcom', 'CUTOFF/risk', D],
+  ['huaxin', 'CUTOFF/risk', D],
+  ['jinghua', 'CUTOFF/risk', D],
+  ['meridian', 'CUTOFF/risk', D],
+  ['ciie', 'CUTOFF/risk', D],
+  ['icrs', 'CUTOFF/risk', D],
+];
+export const liveMatrix: readonly LiveRow[] = liveCells.map(([persona, target, expected]) => ({
+  persona,
+  target,
+  expected,
+}));
+
+/** Notifications (issue 6): everyone reads and marks their own inbox, and nobody anyone else's. */
+export interface InboxRow {
+  readonly persona: PersonaKey;
+  /** Whose notification: the persona's own, or another persona's. */
+  readonly owner: 'own' | PersonaKey;
+  readonly expected: Expected;
+}
+export const inboxMatrix: readonly InboxRow[] = (Object.keys(personas) as PersonaKey[]).flatMap((persona) => [
+  { persona, owner: 'own' as const, expected: A },
+  { persona, owner: persona === 'officer' ? ('huaxin' as const) : ('officer' as const), expected: D },
+]);
+
+/**
+ * The dead letter (jobs that failed on every attempt): administrators list and retry dead jobs;
+ * everyone else is refused (Forbidden), office staff included (operations, not case work).
+ */
+export interface DeadJobRow {
+  readonly persona: PersonaKey;
+  /** `read`: the `deadJobs` query; `update`: the `retryDeadJob` mutation. */
+  readonly action: 'read' | 'update';
+  readonly expected: Expected;
+}
+type DeadJobCell = [PersonaKey, DeadJobRow['action'], Expected];
+const deadJobCells: DeadJobCell[] = [
+  ['officer', 'read', D],
+  ['officer', 'update', D],
+  ['officer2', 'read', D],
+  ['officer2', 'update', D],
+  ['lead', 'read', D],
+  ['lead', 'update', D],
+  ['panel', 'read', D],
+  ['panel', 'update', D],
+  ['auditor', 'read', D],
+  ['auditor', 'update', D],
+  ['admin', 'read', A],
+  ['admin', 'update', A],
+  ['miit', 'read', D],
+  ['miit', 'update', D],
+  ['mofcom', 'read', D],
+  ['mofcom', 'update', D],
+  ['huaxin', 'read', D],
+  ['huaxin', 'update', D],
+  ['jinghua', 'read', D],
+  ['jinghua', 'update', D],
+  ['meridian', 'read', D],
+  ['meridian', 'update', D],
+  ['ciie', 'read', D],
+  ['ciie', 'update', D],
+  ['icrs', 'read', D],
+  ['icrs', 'update', D],
+];
+export const deadJobMatrix: readonly DeadJobRow[] = deadJobCells.map(([persona, action, expected]) => ({
+  persona,
+  action,
+  expected,
+}));

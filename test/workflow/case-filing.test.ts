@@ -1,6 +1,6 @@
 /** Creating cases through the API: a firm's draft and its submission, cases the office opens, the case team. */
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizations, people } from '../../db/schema/organizations.ts';
 import { selectRows } from '../../src/db/database.ts';

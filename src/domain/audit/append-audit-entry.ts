@@ -1,6 +1,7 @@
 /** Appends one entry to a hash chain, inside the caller's transaction. */
 import { eq, sql } from 'drizzle-orm';
 import { auditChainHeads, auditEntries } from '../../../db/schema/audit.ts';
+import { outbox } from '../../../db/schema/messaging.ts';
 import type { Tx } from '../../db/database.ts';
 import { type Actor, actorId } from '../actor.ts';
 import { hashAuditEntry } from './audit-hash.ts';
@@ -46,7 +47,20 @@ export async function appendAuditEntry(
     previousHash: head?.lastHash ?? null,
   };
   const hash = hashAuditEntry(fields);
-  await tx.insert(auditEntries).values({ ...fields, hash });
+  const [entry] = await tx
+    .insert(auditEntries)
+    .values({ ...fields, hash })
+    .returning({ id: auditEntries.id });
+  // Subscribers of the case hear of the change only once it commits, and of every one (caseEvents).
+  if (input.caseId && input.chain === caseChain(input.caseId)) {
+    await tx.insert(outbox).values({
+      topic: 'case.event',
+      caseId: input.caseId,
+      payload: { caseId: input.caseId, auditEntryId: String(entry!.id), action: input.action },
+      createdAt: input.occurredAt,
+      availableAt: input.occurredAt,
+    });
+  }
   await tx
     .insert(auditChainHeads)
     .values({ chain: input.chain, lastSequence: fields.sequence, lastHash: hash, updatedAt: input.occurredAt })

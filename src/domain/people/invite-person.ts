@@ -1,10 +1,12 @@
 /**
  * Invites a person: an INVITED account without a password, and an activation token valid 7 days,
- * returned once to the administrator to hand over (until e-mail delivery exists).
+ * e-mailed to the person (src/domain/notifications/account-mail.ts) and returned once to the
+ * administrator, who hands it over where e-mail is not configured.
  */
 import type { Tx } from '../../db/database.ts';
 import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
+import { queueAccountMail } from '../notifications/account-mail.ts';
 import { createPerson, type TCreatePersonInput } from '../organizations/create-person.ts';
 import { activationValidityMs, issueOneTimeToken } from './one-time-tokens.ts';
 import { requireAdministrator } from './require-admin.ts';
@@ -17,6 +19,7 @@ export async function invitePerson(tx: Tx, actor: Actor, input: TInvitePersonInp
   const { organizationId, email, displayName, roles, clearance } = input;
   const created = await createPerson(tx, actor, { organizationId, email, displayName, roles, clearance }, now);
   const { token, expiresAt } = await issueOneTimeToken(tx, created.id, 'ACTIVATION', now, activationValidityMs);
+  await queueAccountMail(tx, { personId: created.id, purpose: 'ACTIVATION', token, expiresAt }, now);
   await appendAuditEntry(tx, actor, {
     chain: adminChain,
     action: 'person.invited',

@@ -1,6 +1,7 @@
 /**
- * An administrator issues a password-reset token (valid one day) for an ACTIVE person, returned
- * once to hand over until e-mail delivery exists. An earlier unused reset token stops working.
+ * An administrator issues a password-reset token (valid one day) for an ACTIVE person, sent by
+ * e-mail and returned once (to hand over where e-mail is not configured). An earlier unused reset
+ * token stops working.
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import type { Tx } from '../../db/database.ts';
 import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { InvalidTransitionError, NotFoundError } from '../errors.ts';
+import { queueAccountMail } from '../notifications/account-mail.ts';
 import { parseInput } from '../validation.ts';
 import { issueOneTimeToken, passwordResetValidityMs } from './one-time-tokens.ts';
 import { requireAdministrator } from './require-admin.ts';
@@ -32,6 +34,7 @@ export async function requestPasswordReset(tx: Tx, actor: Actor, input: TRequest
     throw new InvalidTransitionError(person.status, 'REQUEST_PASSWORD_RESET', [], 'only an active account can reset');
   }
   const { token, expiresAt } = await issueOneTimeToken(tx, person.id, 'PASSWORD_RESET', now, passwordResetValidityMs);
+  await queueAccountMail(tx, { personId: person.id, purpose: 'PASSWORD_RESET', token, expiresAt }, now);
   await appendAuditEntry(tx, actor, {
     chain: adminChain,
     action: 'person.password_reset_requested',

@@ -25,11 +25,11 @@ import { CaseRef } from './case.ts';
 
 type AuditRow = typeof auditEntries.$inferSelect;
 /** An entry as the viewer may see it: `full` false strips what only the office reads. */
-type TimelineEntry = { row: AuditRow; full: boolean };
+export type TimelineEntry = { row: AuditRow; full: boolean };
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry').implement({
+export const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry').implement({
   description:
     'One action on a case, from its audit trail (outside the office: only state changes, without internals).',
   fields: (t) => ({
@@ -75,12 +75,22 @@ const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry').imple
 });
 
 /** Whether the viewer reads the case's whole trail (the office and auditors). */
-function readsWholeTrail(ctx: GraphQLContext, caseId: string): boolean {
+export function readsWholeTrail(ctx: GraphQLContext, caseId: string): boolean {
   if (!ctx.actor) return false;
   return abilityOf(ctx.actor).can(
     'read',
     subject('AuditEntry', { chain: caseChain(caseId), caseId } as Record<string, unknown>),
   );
+}
+
+/** The entries of the case's chain the viewer sees (`caseEvents` filters live events with it too). */
+export function timelineWhere(caseId: string, full: boolean): SQL {
+  return and(
+    eq(auditEntries.chain, caseChain(caseId)),
+    // Outside the office: the workflow engine's entries only, the ones that record a state (a
+    // classification or a team assignment is a `case.*` action too, but no state change).
+    full ? undefined : and(like(auditEntries.action, 'case.%'), sql`(${auditEntries.after} ->> 'state') is not null`),
+  )!;
 }
 
 builder.drizzleObjectField(CaseRef, 'timeline', (t) =>
@@ -90,14 +100,7 @@ builder.drizzleObjectField(CaseRef, 'timeline', (t) =>
     select: { columns: { id: true } },
     resolve: (row, args, ctx) => {
       const full = readsWholeTrail(ctx, row.id);
-      const where: SQL = and(
-        eq(auditEntries.chain, caseChain(row.id)),
-        // Outside the office: the workflow engine's entries only, the ones that record a state (a
-        // classification or a team assignment is a `case.*` action too, but no state change).
-        full
-          ? undefined
-          : and(like(auditEntries.action, 'case.%'), sql`(${auditEntries.after} ->> 'state') is not null`),
-      )!;
+      const where = timelineWhere(row.id, full);
       return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
         const rows = await ctx.db
           .select()

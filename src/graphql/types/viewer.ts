@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { builder } from '../builder.ts';
 import { ClearanceLevelEnum, RoleEnum } from './enums.ts';
 
-const ViewerRef = builder.objectRef<Exclude<Actor, { kind: 'SYSTEM' }>>('Viewer');
+export const ViewerRef = builder.objectRef<Exclude<Actor, { kind: 'SYSTEM' }>>('Viewer');
 
 ViewerRef.implement({
   description: 'Who is asking: the signed-in person or service account.',

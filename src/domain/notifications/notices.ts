@@ -1,0 +1,143 @@
+/**
+ * The 'notify' job: a notice the workflow engine recorded becomes inbox rows for its recipients,
+ * plus one delivery row per e-mail address and per webhook endpoint of the recipients'
+ * organisations, each with its own outbox row ('deliver.email', 'deliver.webhook') in the same
+ * transaction, so every delivery is retried on its own. Running the job twice writes nothing new:
+ * inbox rows are unique per (outbox row, person), deliveries per (outbox row, channel, recipient).
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { cases } from '../../../db/schema/cases.ts';
+import { notificationDeliveries, notifications, outbox, webhookEndpoints } from '../../../db/schema/messaging.ts';
+import { audiences } from '../../../workflows/definition.ts';
+import type { Database, Tx } from '../../db/database.ts';
+import { resolveRecipients } from './recipients.ts';
+
+export const ZNotifyPayload = z.object({
+  caseId: z.uuid(),
+  audience: z.enum(audiences),
+  template: z.string().min(1),
+  event: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  itemKind: z.string().optional(),
+  itemId: z.uuid().optional(),
+});
+export type NotifyPayload = z.infer<typeof ZNotifyPayload>;
+
+/** Why an e-mail delivery was not attempted. */
+export const mailNotConfigured = 'not sent: e-mail is not configured (SMTP_URL is not set)';
+
+/** A human title from a template name: 'case.returned-for-completion' → 'Case returned for completion'. */
+export function templateTitle(template: string): string {
+  const words = template.replace(/[.-]/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The inbox title: the case reference (not its title, which may name the parties) and what happened. */
+export function noticeTitle(template: string, reference: string | null): string {
+  return `${reference ?? 'Case without reference'}: ${templateTitle(template)}`;
+}
+
+export interface RecordedNotice {
+  /** Every inbox row of this notice (new or from an earlier run), to announce live. */
+  readonly notifications: { id: string; personId: string }[];
+}
+
+export async function recordNotice(
+  db: Database,
+  outboxId: string,
+  payload: NotifyPayload,
+  now: Date,
+  options: { readonly mailConfigured: boolean },
+): Promise<RecordedNotice> {
+  return db.transaction(async (tx) => {
+    const recipients = await resolveRecipients(tx, payload);
+    const [caseRow] = await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.id, payload.caseId));
+    const title = noticeTitle(payload.template, caseRow?.reference ?? null);
+
+    if (recipients.length > 0) {
+      const inserted = await tx
+        .insert(notifications)
+        .values(
+          recipients.map((r) => ({
+            personId: r.personId,
+            caseId: payload.caseId,
+            kind: payload.template,
+            title,
+            sourceOutboxId: outboxId,
+            createdAt: now,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: notifications.id, personId: notifications.personId });
+      const byPerson = new Map(inserted.map((n) => [n.personId, n.id]));
+      for (const recipient of recipients) {
+        const notificationId = byPerson.get(recipient.personId);
+        if (!notificationId) continue;
+        await addDelivery(tx, outboxId, payload.caseId, now, {
+          channel: 'EMAIL',
+          recipient: recipient.email.toLowerCase(),
+          notificationId,
+          webhookEndpointId: null,
+          skipReason: options.mailConfigured ? null : mailNotConfigured,
+        });
+      }
+      const organizationIds = [...new Set(recipients.map((r) => r.organizationId))];
+      const endpoints = await tx
+        .select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(and(inArray(webhookEndpoints.organizationId, organizationIds), isNull(webhookEndpoints.disabledAt)));
+      for (const endpoint of endpoints) {
+        await addDelivery(tx, outboxId, payload.caseId, now, {
+          channel: 'WEBHOOK',
+          recipient: endpoint.id,
+          notificationId: null,
+          webhookEndpointId: endpoint.id,
+          skipReason: null,
+        });
+      }
+    }
+    const all = await tx
+      .select({ id: notifications.id, personId: notifications.personId })
+      .from(notifications)
+      .where(eq(notifications.sourceOutboxId, outboxId));
+    return { notifications: all };
+  });
+}
+
+async function addDelivery(
+  tx: Tx,
+  outboxId: string,
+  caseId: string,
+  now: Date,
+  delivery: {
+    channel: 'EMAIL' | 'WEBHOOK';
+    recipient: string;
+    notificationId: string | null;
+    webhookEndpointId: string | null;
+    skipReason: string | null;
+  },
+): Promise<void> {
+  const [row] = await tx
+    .insert(notificationDeliveries)
+    .values({
+      channel: delivery.channel,
+      recipient: delivery.recipient,
+      notificationId: delivery.notificationId,
+      webhookEndpointId: delivery.webhookEndpointId,
+      sourceOutboxId: outboxId,
+      createdAt: now,
+      ...(delivery.skipReason ? { status: 'FAILED' as const, lastError: delivery.skipReason } : {}),
+    })
+    .onConflictDoNothing()
+    .returning({ id: notificationDeliveries.id });
+  if (!row || delivery.skipReason) return;
+  await tx.insert(outbox).values({
+    topic: delivery.channel === 'EMAIL' ? 'deliver.email' : 'deliver.webhook',
+    caseId,
+    payload: { deliveryId: row.id },
+    createdAt: now,
+    availableAt: now,
+  });
+}

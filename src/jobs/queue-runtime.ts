@@ -1,0 +1,215 @@
+/**
+ * Worker mode (REDIS_URL set): the relay loop, a BullMQ Worker for outbox rows, a BullMQ Worker for
+ * clock wake-ups and the daily digest (a job scheduler), and the clock reconciliation that puts
+ * back any wake-up Redis lost. `npm run worker` starts it (src/worker.ts); tests start it in-process.
+ */
+import { type Job, Queue, Worker } from 'bullmq';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import { clocksToWake, handleClockWake } from './clock-wake.ts';
+import { digestCron, digestTimeZone, sendConsultationDigest } from './digest.ts';
+import type { JobContext, JobHandlers } from './job-handler.ts';
+import { attemptOutboxRow, defaultRetryPolicy, type JobObserver, markDead, type RetryPolicy } from './outbox-rows.ts';
+import {
+  type ClockWakeData,
+  clockQueueName,
+  clockWakeJob,
+  clockWakeJobOptions,
+  digestJob,
+  digestSchedulerId,
+  type OutboxJobData,
+  outboxQueueName,
+} from './queues.ts';
+import { producerConnection, workerConnection } from './redis.ts';
+import { startRelayLoop } from './relay.ts';
+
+export interface QueueRuntimeOptions {
+  readonly db: Database;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  readonly redisUrl: string;
+  readonly handlers: JobHandlers;
+  readonly retry?: RetryPolicy;
+  /** Outbox jobs run at once per process. */
+  readonly concurrency?: number;
+  readonly clockConcurrency?: number;
+  /** BullMQ lock duration: a worker that dies mid-job loses its lock after this long (tests shorten it). */
+  readonly lockDurationMs?: number;
+  readonly stalledIntervalMs?: number;
+  /** Run the relay loop here (default true). */
+  readonly relay?: boolean;
+  readonly relayIdleMs?: number;
+  /** Clock wake-ups due within this horizon are put in Redis; the scan repeats every `scheduleEveryMs`. */
+  readonly scheduleHorizonMs?: number;
+  readonly scheduleEveryMs?: number;
+  /** Register the daily digest's job scheduler (default true). */
+  readonly digest?: boolean;
+  readonly observer?: JobObserver & {
+    /** A wake-up job started this long after its wake instant. */
+    clockWoken?(latenessSeconds: number): void;
+    /** A wake-up was handled (committed) this long after its wake instant. */
+    clockHandled?(latenessSeconds: number): void;
+  };
+  /** Redis key prefix of the queues (BullMQ's default 'bull'); tests sharing a Redis use their own. */
+  readonly prefix?: string;
+}
+
+export interface QueueRuntime {
+  readonly outboxQueue: Queue<OutboxJobData, unknown, string>;
+  readonly clockQueue: Queue;
+  /** Puts in Redis every wake-up due within the horizon (idempotent). @returns how many were added. */
+  reconcileClocks(): Promise<number>;
+  /** Stops taking jobs, waits for running ones at most `timeoutMs`, then closes the connections. */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<QueueRuntime> {
+  const { db, logger, handlers } = options;
+  const now = options.now ?? (() => new Date());
+  const retry = options.retry ?? defaultRetryPolicy;
+  const connection = workerConnection(options.redisUrl);
+  const prefix = options.prefix ? { prefix: options.prefix } : {};
+  const context: JobContext = { db, logger, now };
+  const horizonMs = options.scheduleHorizonMs ?? 5 * 60_000;
+  const workerTiming = {
+    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+  };
+
+  // The relay adds jobs inside a database transaction: its commands must fail at once while Redis is
+  // away (the rows stay PENDING), never wait for a reconnection with row locks held.
+  const outboxQueue = new Queue<OutboxJobData>(outboxQueueName, {
+    connection: producerConnection(options.redisUrl),
+    ...prefix,
+  });
+  const clockQueue = new Queue(clockQueueName, { connection, ...prefix });
+  for (const queue of [outboxQueue, clockQueue]) {
+    queue.on('error', (error) => logger.warn({ err: error.message, queue: queue.name }, 'queue connection error'));
+  }
+
+  const outboxWorker = new Worker<OutboxJobData>(
+    outboxQueueName,
+    async (job) => {
+      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await attemptOutboxRow(context, handlers, job.data.outboxId, { finalAttempt }, options.observer);
+    },
+    { connection, ...prefix, concurrency: options.concurrency ?? 10, ...workerTiming },
+  );
+  // A job that failed for good without its handler recording it (it stalled too often) is dead too.
+  outboxWorker.on('failed', (job: Job<OutboxJobData> | undefined, error: Error) => {
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      markDead(db, job.data.outboxId, error.message).catch((e: Error) =>
+        logger.error({ err: e.message }, 'could not mark an outbox row dead'),
+      );
+    }
+  });
+
+  const scheduleWake = async (clockId: string, wakeAt: Date) => {
+    await clockQueue.add(
+      clockWakeJob,
+      { clockId, wakeAt: wakeAt.toISOString() },
+      clockWakeJobOptions(clockId, wakeAt, now()),
+    );
+  };
+
+  const clockWorker = new Worker<ClockWakeData | Record<string, never>>(
+    clockQueueName,
+    async (job) => {
+      if (job.name === digestJob) {
+        await sendConsultationDigest(context);
+        return;
+      }
+      const data = job.data as ClockWakeData;
+      const wakeAt = new Date(data.wakeAt).getTime();
+      options.observer?.clockWoken?.((now().getTime() - wakeAt) / 1000);
+      const outcome = await handleClockWake(context, data.clockId);
+      options.observer?.clockHandled?.((now().getTime() - wakeAt) / 1000);
+      if (outcome.nextWakeAt && outcome.nextWakeAt.getTime() - now().getTime() <= horizonMs) {
+        await scheduleWake(data.clockId, outcome.nextWakeAt);
+      }
+    },
+    { connection, ...prefix, concurrency: options.clockConcurrency ?? 20, ...workerTiming },
+  );
+  for (const worker of [outboxWorker, clockWorker]) {
+    worker.on('error', (error) => logger.warn({ err: error.message, queue: worker.name }, 'worker error'));
+  }
+
+  const reconcileClocks = async (): Promise<number> => {
+    const until = new Date(now().getTime() + horizonMs);
+    let added = 0;
+    let after: { wakeAt: Date; id: string } | undefined;
+    for (;;) {
+      const page = await clocksToWake(context, until, 1_000, after);
+      if (page.length === 0) break;
+      const at = now();
+      await clockQueue.addBulk(
+        page.map((clock) => ({
+          name: clockWakeJob,
+          data: { clockId: clock.id, wakeAt: clock.nextWakeAt.toISOString() },
+          opts: clockWakeJobOptions(clock.id, clock.nextWakeAt, at),
+        })),
+      );
+      added += page.length;
+      const last = page.at(-1)!;
+      after = { wakeAt: last.nextWakeAt, id: last.id };
+    }
+    return added;
+  };
+
+  await reconcileClocks().then(
+    (added) => logger.info({ wakeUps: added }, 'clock wake-ups reconciled'),
+    (error: Error) => logger.warn({ err: error.message }, 'clock reconciliation failed; retrying on the next scan'),
+  );
+  let scanning = Promise.resolve();
+  const scan = setInterval(() => {
+    scanning = reconcileClocks().then(
+      () => undefined,
+      (error: Error) => logger.warn({ err: error.message }, 'clock reconciliation failed'),
+    );
+  }, options.scheduleEveryMs ?? 30_000);
+  scan.unref();
+
+  if (options.digest ?? true) {
+    await clockQueue.upsertJobScheduler(
+      digestSchedulerId,
+      { pattern: digestCron, tz: digestTimeZone },
+      { name: digestJob, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
+  }
+
+  const relay =
+    (options.relay ?? true)
+      ? startRelayLoop({
+          db,
+          logger,
+          now,
+          queue: outboxQueue,
+          retry,
+          ...(options.relayIdleMs ? { idleMs: options.relayIdleMs } : {}),
+        })
+      : null;
+
+  return {
+    outboxQueue,
+    clockQueue,
+    reconcileClocks,
+    close: async (timeoutMs = 10_000) => {
+      clearInterval(scan);
+      await relay?.stop();
+      await scanning;
+      const graceful = Promise.all([outboxWorker.close(), clockWorker.close()]);
+      const timedOut = await Promise.race([
+        graceful.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), timeoutMs).unref()),
+      ]);
+      if (timedOut) {
+        logger.warn(
+          { timeoutMs },
+          'jobs still running at the shutdown deadline; their locks expire and they run again',
+        );
+        await Promise.all([outboxWorker.close(true), clockWorker.close(true)]);
+      }
+      await Promise.all([outboxQueue.close(), clockQueue.close()]);
+    },
+  };
+}
