@@ -5,8 +5,9 @@
  *   (23:59:59.999 Asia/Shanghai, as every working-day deadline is), reminders at 50 % and 80 %
  *   spread through the day. Time is shifted (the runtime's clock source runs ahead of the wall
  *   clock by a fixed offset) so that an end-of-day instant, with ~1,700 clocks due at once, comes
- *   15 s after the start; every wake-up in the first 45 s is measured: when its job started
- *   (dispatch) and when its handling committed, after its wake instant. Target: p99 < 1 s.
+ *   15 s after the runtime starts; every wake-up in the first 45 s is measured: when its job
+ *   started (dispatch) and when its handling committed, after its wake instant. Target: p99 < 1 s.
+ *   The clocks due at one instant are one wake-up job, handled in chunks of ~200 per transaction.
  * - Relay: 20,000 PENDING outbox rows handed to BullMQ in batches; target ≥ 2,000 rows/s.
  *
  * Uses DATABASE_URL (else the machine's postgres://postgres@127.0.0.1:5432) to create and drop a
@@ -21,7 +22,7 @@ import { DateTime } from 'luxon';
 import { cases } from '../db/schema/cases.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPostgres, selectRows } from '../src/db/database.ts';
-import { handleClockWake } from '../src/jobs/clock-wake.ts';
+import { clockChunkSize, handleClockWake, handleClockWakes } from '../src/jobs/clock-wake.ts';
 import { startQueueRuntime } from '../src/jobs/queue-runtime.ts';
 import { outboxQueueName } from '../src/jobs/queues.ts';
 import { producerConnection } from '../src/jobs/redis.ts';
@@ -104,7 +105,8 @@ async function main() {
     // Virtual time: the first measured end of day (23:59:59.999 Shanghai) lies LEAD_MS after the start.
     const firstDue = DateTime.now().setZone('Asia/Shanghai').plus({ days: 1 }).endOf('day').toJSDate();
     const startAt = new Date(firstDue.getTime() - LEAD_MS);
-    const offset = startAt.getTime() - Date.now();
+    // Set when the runtime starts, so that the burst comes LEAD_MS after it however long the set-up took.
+    let offset = 0;
     const now = () => new Date(Date.now() + offset);
 
     // Clocks: due at the end of day k (0…59), started 21 days earlier during office hours; the
@@ -166,12 +168,24 @@ async function main() {
       ),
     );
     const perSecond = 200 / ((Date.now() - h0) / 1000);
+    const chunk = await selectRows<{ id: string }>(
+      database.db,
+      sql`select id from clocks order by due_at desc, id offset 220 limit ${clockChunkSize}`,
+    );
+    h0 = Date.now();
+    await handleClockWakes(
+      probe,
+      chunk.map((row) => row.id),
+    );
+    const chunkMs = Date.now() - h0;
     say(
-      `bench: handling one breach takes ${alone.toFixed(1)} ms alone; 20 at a time: ${Math.round(perSecond)} wake-ups/s`,
+      `bench: handling one breach takes ${alone.toFixed(1)} ms alone; 20 at a time: ${Math.round(perSecond)} wake-ups/s; ` +
+        `${chunk.length} in one transaction: ${chunkMs} ms (${Math.round(chunk.length / (chunkMs / 1000))} wake-ups/s)`,
     );
 
     const dispatch: number[] = [];
     const handled: number[] = [];
+    offset = startAt.getTime() - Date.now();
     const reconcileStart = Date.now();
     const runtime = await startQueueRuntime({
       db: database.db,

@@ -6,7 +6,7 @@
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { clocksToWake, handleClockWake } from './clock-wake.ts';
+import { handleClockWake, wakeClocksAt, wakeInstants } from './clock-wake.ts';
 import { digestCron, digestTimeZone, sendConsultationDigest } from './digest.ts';
 import type { JobContext, JobHandlers } from './job-handler.ts';
 import { attemptOutboxRow, defaultRetryPolicy, type JobObserver, markDead, type RetryPolicy } from './outbox-rows.ts';
@@ -14,6 +14,7 @@ import {
   type ClockWakeData,
   clockQueueName,
   clockWakeJob,
+  clockWakeJobId,
   clockWakeJobOptions,
   digestJob,
   digestSchedulerId,
@@ -33,6 +34,8 @@ export interface QueueRuntimeOptions {
   /** Outbox jobs run at once per process. */
   readonly concurrency?: number;
   readonly clockConcurrency?: number;
+  /** Transactions one wake-up job runs side by side over the clocks due at its instant (default 4). */
+  readonly clockParallel?: number;
   /** BullMQ lock duration: a worker that dies mid-job loses its lock after this long (tests shorten it). */
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
@@ -57,7 +60,7 @@ export interface QueueRuntimeOptions {
 export interface QueueRuntime {
   readonly outboxQueue: Queue<OutboxJobData, unknown, string>;
   readonly clockQueue: Queue;
-  /** Puts in Redis every wake-up due within the horizon (idempotent). @returns how many were added. */
+  /** Puts in Redis every wake-up instant within the horizon (idempotent). @returns how many instants. */
   reconcileClocks(): Promise<number>;
   /** Stops taking jobs, waits for running ones at most `timeoutMs`, then closes the connections. */
   close(timeoutMs?: number): Promise<void>;
@@ -104,11 +107,21 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
     }
   });
 
-  const scheduleWake = async (clockId: string, wakeAt: Date) => {
-    await clockQueue.add(
-      clockWakeJob,
-      { clockId, wakeAt: wakeAt.toISOString() },
-      clockWakeJobOptions(clockId, wakeAt, now()),
+  // One job per instant. An instant already past may still have a finished job under its id (a
+  // clock resumed or recomputed onto it): that job goes first, or the add would be a no-op.
+  const scheduleWakes = async (instants: readonly Date[]) => {
+    const at = now();
+    for (const instant of instants) {
+      if (instant.getTime() >= at.getTime()) continue;
+      const job = await clockQueue.getJob(clockWakeJobId(instant));
+      if (job && ((await job.isCompleted()) || (await job.isFailed()))) await job.remove();
+    }
+    await clockQueue.addBulk(
+      instants.map((instant) => ({
+        name: clockWakeJob,
+        data: { wakeAt: instant.toISOString() },
+        opts: clockWakeJobOptions(instant, at),
+      })),
     );
   };
 
@@ -120,13 +133,28 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
         return;
       }
       const data = job.data as ClockWakeData;
-      const wakeAt = new Date(data.wakeAt).getTime();
-      options.observer?.clockWoken?.((now().getTime() - wakeAt) / 1000);
-      const outcome = await handleClockWake(context, data.clockId);
-      options.observer?.clockHandled?.((now().getTime() - wakeAt) / 1000);
-      if (outcome.nextWakeAt && outcome.nextWakeAt.getTime() - now().getTime() <= horizonMs) {
-        await scheduleWake(data.clockId, outcome.nextWakeAt);
-      }
+      const wakeAt = new Date(data.wakeAt);
+      const lateness = () => (now().getTime() - wakeAt.getTime()) / 1000;
+      const started = lateness();
+      const { outcomes, failed } = data.clockId
+        ? { outcomes: [await handleClockWake(context, data.clockId)], failed: 0 }
+        : await wakeClocksAt(context, wakeAt, {
+            parallel: options.clockParallel ?? 4,
+            onClaimed: (clocks) => {
+              for (let n = 0; n < clocks; n++) options.observer?.clockWoken?.(started);
+            },
+            onHandled: (clocks) => {
+              const handled = lateness();
+              for (let n = 0; n < clocks; n++) options.observer?.clockHandled?.(handled);
+            },
+          });
+      const horizon = now().getTime() + horizonMs;
+      const next = new Set(
+        outcomes.flatMap((o) => (o.nextWakeAt && o.nextWakeAt.getTime() <= horizon ? [o.nextWakeAt.getTime()] : [])),
+      );
+      await scheduleWakes([...next].map((t) => new Date(t)));
+      // The clocks that failed are still due: the retry wakes them (the others are done by then).
+      if (failed > 0) throw new Error(`${failed} clock wake-up(s) failed`);
     },
     { connection, ...prefix, concurrency: options.clockConcurrency ?? 20, ...workerTiming },
   );
@@ -137,21 +165,13 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
   const reconcileClocks = async (): Promise<number> => {
     const until = new Date(now().getTime() + horizonMs);
     let added = 0;
-    let after: { wakeAt: Date; id: string } | undefined;
+    let after: Date | undefined;
     for (;;) {
-      const page = await clocksToWake(context, until, 1_000, after);
+      const page = await wakeInstants(context, until, 1_000, after);
       if (page.length === 0) break;
-      const at = now();
-      await clockQueue.addBulk(
-        page.map((clock) => ({
-          name: clockWakeJob,
-          data: { clockId: clock.id, wakeAt: clock.nextWakeAt.toISOString() },
-          opts: clockWakeJobOptions(clock.id, clock.nextWakeAt, at),
-        })),
-      );
+      await scheduleWakes(page);
       added += page.length;
-      const last = page.at(-1)!;
-      after = { wakeAt: last.nextWakeAt, id: last.id };
+      after = page.at(-1);
     }
     return added;
   };

@@ -1,7 +1,7 @@
 /**
  * The BullMQ queues: one for outbox rows (job name = topic, job id = outbox row id) and one for
- * clock wake-ups and the daily digest (job id = clock id + wake instant, so scheduling the same
- * wake-up twice is one job).
+ * clock wake-ups and the daily digest (one job per wake instant, job id = the instant, however
+ * many clocks share it, so scheduling the same wake-up twice is one job).
  */
 import type { JobsOptions } from 'bullmq';
 import type { RetryPolicy } from './outbox-rows.ts';
@@ -20,13 +20,14 @@ export interface OutboxJobData {
 }
 
 export interface ClockWakeData {
-  readonly clockId: string;
-  /** The wake instant, ISO 8601: lateness is measured against it. */
+  /** The wake instant, ISO 8601: the job wakes every clock due by then; lateness is measured against it. */
   readonly wakeAt: string;
+  /** Set only by jobs of the previous scheme, one per clock, still in Redis after an upgrade. */
+  readonly clockId?: string;
 }
 
-/** BullMQ forbids ':' in custom ids; a UUID and a number never contain one. */
-export const clockWakeJobId = (clockId: string, wakeAt: Date): string => `wake-${clockId}-${wakeAt.getTime()}`;
+/** BullMQ forbids ':' in custom ids; a number never contains one. */
+export const clockWakeJobId = (wakeAt: Date): string => `wake-${wakeAt.getTime()}`;
 
 export function outboxJobOptions(policy: RetryPolicy, outboxId: string): JobsOptions {
   return {
@@ -39,9 +40,9 @@ export function outboxJobOptions(policy: RetryPolicy, outboxId: string): JobsOpt
   };
 }
 
-export function clockWakeJobOptions(clockId: string, wakeAt: Date, now: Date): JobsOptions {
+export function clockWakeJobOptions(wakeAt: Date, now: Date): JobsOptions {
   return {
-    jobId: clockWakeJobId(clockId, wakeAt),
+    jobId: clockWakeJobId(wakeAt),
     // The instant itself has not passed yet: the job runs just after it.
     delay: Math.max(0, wakeAt.getTime() + 1 - now.getTime()),
     attempts: 5,

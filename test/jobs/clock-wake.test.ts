@@ -5,10 +5,14 @@
  * events (appeal window → monitoring, resubmission window → withdrawn). A reminder reaches the
  * officer's inbox through the embedded runner and the notification handlers.
  */
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clocks } from '../../db/schema/clocks.ts';
 import { consultations } from '../../db/schema/work-items.ts';
 import { loadConfig } from '../../src/config.ts';
+import { systemActor } from '../../src/domain/actor.ts';
+import { verifyAllAuditTrails } from '../../src/domain/audit/verify-audit-trail.ts';
 import { reminderInstant } from '../../src/domain/clock/reminders.ts';
 import { createNotificationHandlers, notificationDepsFromConfig } from '../../src/domain/notifications/handlers.ts';
 import { applyCaseEvent } from '../../src/domain/workflow/apply-case-event.ts';
@@ -188,5 +192,61 @@ describe("the system's timer events", () => {
     const outcome = await handleClockWake(jobContext(database, time.now), clock.id);
     expect(outcome.event).toBe('RESUBMISSION_WINDOW_EXPIRED');
     expect((await caseByReference(database, 'ICSR-2026-000001')).state).toBe('WITHDRAWN');
+  });
+});
+
+describe('many clocks due at the same instant', () => {
+  it('wakes them together, each exactly as if woken alone, on intact audit chains', async () => {
+    const cutoff = await caseByReference(database, CUTOFF);
+    const template = await runningClock(database, cutoff.id);
+    // TEST SETUP: four consultation clocks on each of three cases due at the same instant as the
+    // cut-off case's phase clock (their consultations are not written: each due instant is a plain breach).
+    const owners = [cutoff.id, (await caseByReference(database, 'ICSR-2026-000001')).id];
+    const consultation = await consultMiit(database, ACQUISITION, 'US_CFIUS', SEED_INSTANT);
+    owners.push(consultation.caseId);
+    const { id: _id, ...copy } = template;
+    await database.db.insert(clocks).values(
+      owners.flatMap((caseId) =>
+        Array.from({ length: 4 }, () => ({
+          ...copy,
+          caseId,
+          ownerKind: 'CONSULTATION' as const,
+          ownerId: randomUUID(),
+          phase: 'CONSULTATION' as const,
+        })),
+      ),
+    );
+    const consultationClock = await runningClock(database, consultation.id);
+    const time = controllableClock(
+      justAfter(new Date(Math.max(template.dueAt.getTime(), consultationClock.dueAt.getTime()))),
+    );
+    const context = jobContext(database, time.now);
+    const breachedBefore = await Promise.all(owners.map((id) => notices(database, id, 'clock.breached')));
+
+    const outcomes = await wakeDueClocks(context);
+    const copies = await database.db.select().from(clocks).where(eq(clocks.dueAt, template.dueAt));
+    expect(copies.length).toBeGreaterThanOrEqual(13);
+    for (const clock of copies) {
+      expect(outcomes.find((o) => o.clockId === clock.id)).toMatchObject({ due: true, nextWakeAt: null });
+      expect(clock).toMatchObject({ remindersSent: [50, 80, 100], breachedAt: time.now(), nextWakeAt: null });
+    }
+    // The consultation's case went one by one through the workflow engine: the deadline event and
+    // the silence rule, beside the plain breaches of its copied clocks.
+    expect(outcomes.find((o) => o.clockId === consultationClock.id)).toMatchObject({
+      due: true,
+      event: 'RESPONSE_DEADLINE_PASSED',
+    });
+    const [deemed] = await database.db.select().from(consultations).where(eq(consultations.id, consultation.id));
+    expect(deemed).toMatchObject({ state: 'OVERDUE', deemed: true, opinion: 'CONCUR' });
+    for (const [n, caseId] of owners.entries()) {
+      const ownBreaches = copies.filter((clock) => clock.caseId === caseId).length;
+      const breached = await notices(database, caseId, 'clock.breached');
+      expect(breached.length - breachedBefore[n]!.length).toBe(ownBreaches);
+      expect((await auditActions(database, caseId)).filter((a) => a === 'clock.breached')).toHaveLength(ownBreaches);
+    }
+    expect((await caseByReference(database, CUTOFF)).overdue).toBe(true);
+    expect((await verifyAllAuditTrails(database.db, systemActor('test'))).broken).toEqual([]);
+    // Woken again: nothing is sent twice.
+    expect(await wakeDueClocks(context)).toEqual([]);
   });
 });

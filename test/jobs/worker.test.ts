@@ -246,7 +246,7 @@ describe('Redis failures', () => {
       scheduleHorizonMs: 30 * 86_400_000,
       scheduleEveryMs: 3_600_000,
     });
-    const jobId = clockWakeJobId(clock.id, clock.nextWakeAt!);
+    const jobId = clockWakeJobId(clock.nextWakeAt!);
     expect(await (await queues.clockQueue.getJob(jobId))!.isDelayed()).toBe(true);
 
     await own.flush();

@@ -1,5 +1,5 @@
-/** Appends one entry to a hash chain, inside the caller's transaction. */
-import { eq, sql } from 'drizzle-orm';
+/** Appends entries to a hash chain, inside the caller's transaction: one, or many at once. */
+import { eq, inArray, sql } from 'drizzle-orm';
 import { auditChainHeads, auditEntries } from '../../../db/schema/audit.ts';
 import { outbox } from '../../../db/schema/messaging.ts';
 import type { Tx } from '../../db/database.ts';
@@ -30,22 +30,7 @@ export async function appendAuditEntry(
   // Serialise appends per chain: two transactions must not both extend the same head.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${input.chain}, 0))`);
   const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, input.chain));
-  const fields = {
-    chain: input.chain,
-    sequence: (head?.lastSequence ?? 0) + 1,
-    caseId: input.caseId ?? null,
-    actorKind: actor.kind,
-    actorId: actorId(actor),
-    action: input.action,
-    entityKind: input.entityKind,
-    entityId: input.entityId ?? null,
-    // Stored as jsonb; normalising through JSON now makes the hash match what is read back.
-    before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
-    after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
-    reason: input.reason ?? null,
-    occurredAt: input.occurredAt,
-    previousHash: head?.lastHash ?? null,
-  };
+  const fields = entryFields(actor, input, head);
   const hash = hashAuditEntry(fields);
   const [entry] = await tx
     .insert(auditEntries)
@@ -69,4 +54,98 @@ export async function appendAuditEntry(
       set: { lastSequence: fields.sequence, lastHash: hash, updatedAt: input.occurredAt },
     });
   return { sequence: fields.sequence, hash };
+}
+
+/** The stored fields of the entry that follows `head` on its chain (what the hash covers). */
+function entryFields(
+  actor: Actor,
+  input: AuditEntryInput,
+  head: { lastSequence: number; lastHash: string } | undefined,
+) {
+  return {
+    chain: input.chain,
+    sequence: (head?.lastSequence ?? 0) + 1,
+    caseId: input.caseId ?? null,
+    actorKind: actor.kind,
+    actorId: actorId(actor),
+    action: input.action,
+    entityKind: input.entityKind,
+    entityId: input.entityId ?? null,
+    // Stored as jsonb; normalising through JSON now makes the hash match what is read back.
+    before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
+    after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
+    reason: input.reason ?? null,
+    occurredAt: input.occurredAt,
+    previousHash: head?.lastHash ?? null,
+  };
+}
+
+/**
+ * Appends many entries at once, inside the caller's transaction: the same entries, hashes and
+ * 'case.event' rows as `appendAuditEntry` called for each input in order, in a handful of statements
+ * (the clock wake-ups of a whole end of day). Entries of one chain follow each other in input order.
+ */
+export async function appendAuditEntries(
+  tx: Tx,
+  actor: Actor,
+  inputs: readonly AuditEntryInput[],
+): Promise<{ sequence: number; hash: string }[]> {
+  if (inputs.length === 0) return [];
+  const chains = [...new Set(inputs.map((input) => input.chain))].sort();
+  // The same per-chain lock as a single append, taken in a fixed order so two batches cannot deadlock.
+  // (A volatile function in the select list runs after the sort, so the locks follow the order.)
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(v.chain, 0))
+    from (values ${sql.join(
+      chains.map((chain) => sql`(${chain}::text)`),
+      sql`, `,
+    )}) as v(chain) order by v.chain`);
+  const heads = new Map(
+    (await tx.select().from(auditChainHeads).where(inArray(auditChainHeads.chain, chains))).map((head) => [
+      head.chain,
+      { lastSequence: head.lastSequence, lastHash: head.lastHash },
+    ]),
+  );
+  const updated = new Map<string, Date>();
+  const rows = inputs.map((input) => {
+    const fields = entryFields(actor, input, heads.get(input.chain));
+    const hash = hashAuditEntry(fields);
+    heads.set(input.chain, { lastSequence: fields.sequence, lastHash: hash });
+    updated.set(input.chain, input.occurredAt);
+    return { ...fields, hash };
+  });
+  const inserted = await tx
+    .insert(auditEntries)
+    .values(rows)
+    .returning({ id: auditEntries.id, chain: auditEntries.chain, sequence: auditEntries.sequence });
+  const idOf = new Map(inserted.map((row) => [`${row.chain}#${row.sequence}`, row.id]));
+  const events = inputs.flatMap((input, n) =>
+    input.caseId && input.chain === caseChain(input.caseId)
+      ? [
+          {
+            topic: 'case.event',
+            caseId: input.caseId,
+            payload: {
+              caseId: input.caseId,
+              auditEntryId: String(idOf.get(`${input.chain}#${rows[n]!.sequence}`)),
+              action: input.action,
+            },
+            createdAt: input.occurredAt,
+            availableAt: input.occurredAt,
+          },
+        ]
+      : [],
+  );
+  if (events.length > 0) await tx.insert(outbox).values(events);
+  await tx
+    .insert(auditChainHeads)
+    .values(chains.map((chain) => ({ chain, ...heads.get(chain)!, updatedAt: updated.get(chain)! })))
+    .onConflictDoUpdate({
+      target: auditChainHeads.chain,
+      set: {
+        lastSequence: sql`excluded.last_sequence`,
+        lastHash: sql`excluded.last_hash`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    });
+  return rows.map((row) => ({ sequence: row.sequence, hash: row.hash }));
 }
