@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cases } from '../../db/schema/cases.ts';
 import { clocks } from '../../db/schema/clocks.ts';
 import { consultations } from '../../db/schema/work-items.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -90,6 +91,29 @@ describe('reminders and the breach of a phase clock', () => {
     time.set(new Date(clock.dueAt.getTime() + 3_600_000));
     expect(await handleClockWake(context, clock.id)).toMatchObject({ due: false, reminded: null });
     expect(await notices(database, cutoff.id, 'clock.breached')).toHaveLength(1);
+  });
+
+  it('clears the overdue flag once the case moves on to a phase whose clock is not past due', async () => {
+    const cutoff = await caseByReference(database, CUTOFF);
+    const clock = await runningClock(database, cutoff.id);
+    const time = controllableClock();
+    time.set(justAfter(clock.dueAt));
+    await wakeDueClocks(jobContext(database, time.now));
+    const overdue = await caseByReference(database, CUTOFF);
+    expect(overdue).toMatchObject({ state: 'SCREENING', overdue: true });
+
+    // TEST DATA: the grade START_REVIEW needs (classification has its own tests).
+    await database.db.update(cases).set({ riskGrade: 'MEDIUM', riskScore: 40 }).where(eq(cases.id, cutoff.id));
+    const officer = await actorFor(database, 'officer@icsr.example', time.now());
+    await database.db.transaction((tx) =>
+      applyCaseEvent(
+        tx,
+        officer,
+        { caseId: cutoff.id, event: 'START_REVIEW', expectedVersion: overdue.version },
+        time.now(),
+      ),
+    );
+    expect(await caseByReference(database, CUTOFF)).toMatchObject({ state: 'REVIEW', overdue: false });
   });
 
   it('sends only the latest reminder point passed while nobody was awake', async () => {

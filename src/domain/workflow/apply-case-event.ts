@@ -5,10 +5,11 @@
  * effects, record the notices in the outbox and append the audit entry. All or nothing: any
  * failure throws and the caller's transaction rolls back.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
+import { clockPauses, clocks } from '../../../db/schema/clocks.ts';
 import { workflowDefinition } from '../../../workflows/registry.ts';
 import { planTransition, type TransitionPlan } from '../../../workflows/transition.ts';
 import type { Tx } from '../../db/database.ts';
@@ -106,6 +107,16 @@ export async function applyCaseEvent(
   if (!updated) throw new StaleVersionError(current.version);
 
   await applyClockEffects(tx, { caseRow: updated, loaded }, plan.effects, now, data.reason);
+  // The overdue flag (set when a breach is handled) describes the clocks still running: a case that
+  // moved on keeps it only while one of them is past due and not paused.
+  if (updated.overdue) {
+    await tx
+      .update(cases)
+      .set({
+        overdue: sql`exists (select 1 from ${clocks} where ${clocks.caseId} = ${updated.id} and ${clocks.stoppedAt} is null and ${clocks.dueAt} < ${now.toISOString()}::timestamptz and not exists (select 1 from ${clockPauses} where ${clockPauses.clockId} = ${clocks.id} and ${clockPauses.resumedAt} is null))`,
+      })
+      .where(eq(cases.id, updated.id));
+  }
   await recordNotices(tx, updated.id, plan.effects, { event: data.event, from: current.state, to }, now);
   await appendAuditEntry(tx, actor, {
     chain: caseChain(updated.id),
