@@ -9,61 +9,31 @@
  * A refused file answers 422 `{ error: { code: 'VALIDATION', message, errorCount, rows: [{ row, column, message }] } }`.
  */
 import express from 'express';
-import type { DatabaseHandle } from '../db/database.ts';
-import type { Actor } from '../domain/actor.ts';
-import { AuthError } from '../domain/auth/auth-errors.ts';
-import type { AuthSettings } from '../domain/auth/auth-settings.ts';
-import { authenticateRequest } from '../domain/auth/authenticate.ts';
-import { AppError, ValidationError } from '../domain/errors.ts';
 import {
   exportSupplierList,
   importSupplierList,
   SupplierListRejectedError,
 } from '../domain/knowledge/supplier-lists.ts';
-import { decodeIdOrNull } from '../graphql/global-id.ts';
-import type { Logger } from '../logger.ts';
+import {
+  bearerActor,
+  bodyErrors,
+  HttpError,
+  idOf,
+  jsonHandler,
+  queryParam as param,
+  type RestRouterDependencies,
+} from './rest.ts';
 
 /** A 50,000-row list is about 4 MB; this leaves room without letting a request exhaust memory. */
 export const supplierListSizeLimitBytes = 20 * 1024 * 1024;
 
-export interface SupplierListRouterDependencies {
-  readonly database: DatabaseHandle;
-  readonly auth: AuthSettings;
-  readonly logger: Logger;
-  readonly now?: () => Date;
-}
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-const statusOf: Partial<Record<string, number>> = { NOT_FOUND: 404, FORBIDDEN: 403, VALIDATION: 400, CONFLICT: 409 };
-
-function send(res: express.Response, error: HttpError) {
-  res.status(error.status).json({ error: { code: error.code, message: error.message, ...error.extra } });
-}
-
-function param(req: express.Request, name: string): string | undefined {
-  const value = req.query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new HttpError(400, 'VALIDATION', `${name} must be given once`, { field: name });
-  return value;
-}
+export type SupplierListRouterDependencies = RestRouterDependencies;
 
 /** An organisation as a raw UUID or a global ID. */
 function reporterParam(req: express.Request): string | undefined {
   const value = param(req, 'reporter');
   if (value === undefined || value === '') return undefined;
-  const id = uuid.test(value) ? value : decodeIdOrNull(value, 'Organization');
+  const id = idOf(value, 'Organization');
   if (!id) throw new HttpError(400, 'VALIDATION', 'reporter must be an organisation ID', { field: 'reporter' });
   return id;
 }
@@ -72,44 +42,13 @@ export function supplierListRouter(deps: SupplierListRouterDependencies): expres
   const now = deps.now ?? (() => new Date());
   const router = express.Router();
 
-  async function authenticate(req: express.Request, at: Date): Promise<Actor> {
-    const signedIn = await authenticateRequest(
-      deps.database.db,
-      deps.auth.signingKey,
-      req.headers.authorization,
-      at,
-    ).catch((error: unknown) => {
-      if (error instanceof AuthError)
-        throw new HttpError(401, 'UNAUTHENTICATED', 'The access token is invalid or expired.');
-      throw error;
-    });
-    if (!signedIn) throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in first: send `Authorization: Bearer <token>`.');
-    if (signedIn.mfaEnrolmentPending)
-      throw new HttpError(403, 'MFA_ENROLMENT_REQUIRED', 'Enrol a second factor first.');
-    return signedIn.actor;
-  }
-
-  const handle =
-    (handler: (req: express.Request, res: express.Response) => Promise<void>) =>
-    (req: express.Request, res: express.Response) => {
-      handler(req, res).catch((error: unknown) => {
-        if (error instanceof HttpError) return send(res, error);
-        if (error instanceof SupplierListRejectedError) {
-          return send(
-            res,
-            new HttpError(422, 'VALIDATION', error.message, { errorCount: error.errorCount, rows: error.rowErrors }),
-          );
-        }
-        if (error instanceof ValidationError) {
-          return send(res, new HttpError(400, 'VALIDATION', error.message, { field: error.fieldErrors[0]?.field }));
-        }
-        if (error instanceof AppError) {
-          return send(res, new HttpError(statusOf[error.code] ?? 400, error.code, error.message));
-        }
-        (req.log ?? deps.logger).error({ err: error }, 'supplier-list route failed');
-        send(res, new HttpError(500, 'INTERNAL', 'Something went wrong.'));
-      });
-    };
+  const authenticate = (req: express.Request, at: Date) => bearerActor(deps, req, at);
+  // A refused file names every bad row: 422 with the row errors.
+  const handle = jsonHandler(deps, 'supplier-list', (error) =>
+    error instanceof SupplierListRejectedError
+      ? new HttpError(422, 'VALIDATION', error.message, { errorCount: error.errorCount, rows: error.rowErrors })
+      : null,
+  );
 
   router.post(
     '/supplier-lists',
@@ -155,27 +94,7 @@ export function supplierListRouter(deps: SupplierListRouterDependencies): expres
     }),
   );
 
-  router.use(
-    (
-      error: { status?: number; type?: string; message: string },
-      _req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (!error.status || error.status >= 500) return next(error);
-      if (error.type === 'entity.too.large') {
-        return send(
-          res,
-          new HttpError(
-            413,
-            'PAYLOAD_TOO_LARGE',
-            `A supplier list may be at most ${supplierListSizeLimitBytes} bytes.`,
-          ),
-        );
-      }
-      send(res, new HttpError(error.status, 'BAD_REQUEST', error.message));
-    },
-  );
+  router.use(bodyErrors(`A supplier list may be at most ${supplierListSizeLimitBytes} bytes.`));
 
   return router;
 }

@@ -77,17 +77,33 @@ export async function createFiling(tx: Tx, actor: Actor, input: TCreateFilingInp
   const data = parseInput(ZCreateFilingInput, input);
   assertCan(actor, 'create', 'Case', { origin: 'FIRM_FILING', filerOrganizationId: data.filerOrganizationId });
   await requireOrganization(tx, data.filerOrganizationId, 'filerOrganizationId', 'FIRM');
+  const { title, summary, subject, confidentiality, filerOrganizationId } = data;
+  const draft = { title, summary, subject, confidentiality, filerOrganizationId, refiledFromCaseId: null };
+  const row = await insertDraftFiling(tx, actor, draft, now);
+  const parties = data.parties.some((p) => p.organizationId === data.filerOrganizationId && p.role === 'FILER')
+    ? data.parties
+    : [{ organizationId: data.filerOrganizationId, role: 'FILER' as const }, ...data.parties];
+  await addPartiesAndNodes(tx, row.id, { ...data, parties }, now);
+  return row;
+}
+
+/** Writes a firm's draft (on the current regime and workflow version) and the first entry of its trail. */
+async function insertDraftFiling(
+  tx: Tx,
+  actor: Actor,
+  draft: Pick<typeof cases.$inferInsert, 'title' | 'summary' | 'subject' | 'confidentiality'> & {
+    filerOrganizationId: string | null;
+    refiledFromCaseId: string | null;
+  },
+  now: Date,
+) {
   const regime = await defaultRegime(tx);
   const [row] = await tx
     .insert(cases)
     .values({
-      title: data.title,
-      summary: data.summary,
-      subject: data.subject,
-      confidentiality: data.confidentiality,
+      ...draft,
       origin: 'FIRM_FILING',
       state: 'DRAFT',
-      filerOrganizationId: data.filerOrganizationId,
       createdById: actor.kind === 'PERSON' ? actor.personId : null,
       regimeId: regime.id,
       workflowVersion: caseWorkflow.version,
@@ -96,17 +112,18 @@ export async function createFiling(tx: Tx, actor: Actor, input: TCreateFilingInp
       updatedAt: now,
     })
     .returning();
-  const parties = data.parties.some((p) => p.organizationId === data.filerOrganizationId && p.role === 'FILER')
-    ? data.parties
-    : [{ organizationId: data.filerOrganizationId, role: 'FILER' as const }, ...data.parties];
-  await addPartiesAndNodes(tx, row!.id, { ...data, parties }, now);
   await appendAuditEntry(tx, actor, {
     chain: caseChain(row!.id),
     caseId: row!.id,
     action: 'case.filing_created',
     entityKind: 'Case',
     entityId: row!.id,
-    after: { state: 'DRAFT', title: data.title, subject: data.subject },
+    after: {
+      state: 'DRAFT',
+      title: row!.title,
+      subject: row!.subject,
+      ...(draft.refiledFromCaseId ? { refiledFromCaseId: draft.refiledFromCaseId } : {}),
+    },
     occurredAt: now,
   });
   return row!;
@@ -208,44 +225,28 @@ export async function refileCase(tx: Tx, actor: Actor, input: TRefileCaseInput, 
     .where(eq(cases.refiledFromCaseId, withdrawn.id))
     .for('update');
   if (earlier) throw new ConflictError('this case has already been refiled');
-  const regime = await defaultRegime(tx);
-  const [row] = await tx
-    .insert(cases)
-    .values({
+  const row = await insertDraftFiling(
+    tx,
+    actor,
+    {
       title: data.title ?? withdrawn.title,
       summary: data.summary ?? withdrawn.summary,
       subject: withdrawn.subject,
       confidentiality: withdrawn.confidentiality,
-      origin: 'FIRM_FILING',
-      state: 'DRAFT',
       filerOrganizationId: withdrawn.filerOrganizationId,
       refiledFromCaseId: withdrawn.id,
-      createdById: actor.kind === 'PERSON' ? actor.personId : null,
-      regimeId: regime.id,
-      workflowVersion: caseWorkflow.version,
-      lastActivityAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+    },
+    now,
+  );
   const parties = await tx
     .select({ organizationId: caseParties.organizationId, role: caseParties.role })
     .from(caseParties)
     .where(eq(caseParties.caseId, withdrawn.id));
   const nodes = await tx.select({ nodeId: caseNodes.nodeId }).from(caseNodes).where(eq(caseNodes.caseId, withdrawn.id));
   if (parties.length > 0) {
-    await tx.insert(caseParties).values(parties.map((p) => ({ caseId: row!.id, ...p, addedAt: now })));
+    await tx.insert(caseParties).values(parties.map((p) => ({ caseId: row.id, ...p, addedAt: now })));
   }
-  if (nodes.length > 0) await tx.insert(caseNodes).values(nodes.map((n) => ({ caseId: row!.id, nodeId: n.nodeId })));
-  await appendAuditEntry(tx, actor, {
-    chain: caseChain(row!.id),
-    caseId: row!.id,
-    action: 'case.filing_created',
-    entityKind: 'Case',
-    entityId: row!.id,
-    after: { state: 'DRAFT', title: row!.title, subject: row!.subject, refiledFromCaseId: withdrawn.id },
-    occurredAt: now,
-  });
+  if (nodes.length > 0) await tx.insert(caseNodes).values(nodes.map((n) => ({ caseId: row.id, nodeId: n.nodeId })));
   // The withdrawn case's own trail records where it went on.
   await appendAuditEntry(tx, actor, {
     chain: caseChain(withdrawn.id),
@@ -253,8 +254,8 @@ export async function refileCase(tx: Tx, actor: Actor, input: TRefileCaseInput, 
     action: 'case.refiled',
     entityKind: 'Case',
     entityId: withdrawn.id,
-    after: { refiledAsCaseId: row!.id },
+    after: { refiledAsCaseId: row.id },
     occurredAt: now,
   });
-  return row!;
+  return row;
 }

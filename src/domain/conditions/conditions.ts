@@ -64,16 +64,7 @@ export async function confirmConditionMet(
   input: z.input<typeof ZConfirmConditionMet>,
   now: Date,
 ): Promise<ConditionRow> {
-  const data = parseInput(ZConfirmConditionMet, input);
-  requirePerson(actor);
-  await applyWorkItemEvent(
-    tx,
-    actor,
-    { kind: 'condition', itemId: data.conditionId, event: 'CONFIRM_MET', expectedVersion: data.expectedVersion },
-    now,
-  );
-  const [row] = await tx.select().from(conditions).where(eq(conditions.id, data.conditionId));
-  return row!;
+  return settleCondition(tx, actor, 'CONFIRM_MET', parseInput(ZConfirmConditionMet, input), now);
 }
 
 export const ZWaiveCondition = z.object({
@@ -91,18 +82,22 @@ export async function waiveCondition(
   input: z.input<typeof ZWaiveCondition>,
   now: Date,
 ): Promise<ConditionRow> {
-  const data = parseInput(ZWaiveCondition, input);
+  return settleCondition(tx, actor, 'WAIVE', parseInput(ZWaiveCondition, input), now);
+}
+
+/** Sends the condition's own event (met or waived: the case is untouched) and returns the condition after it. */
+async function settleCondition(
+  tx: Tx,
+  actor: Actor,
+  event: 'CONFIRM_MET' | 'WAIVE',
+  data: { conditionId: string; expectedVersion: number; reason?: string },
+  now: Date,
+): Promise<ConditionRow> {
   requirePerson(actor);
   await applyWorkItemEvent(
     tx,
     actor,
-    {
-      kind: 'condition',
-      itemId: data.conditionId,
-      event: 'WAIVE',
-      expectedVersion: data.expectedVersion,
-      reason: data.reason,
-    },
+    { kind: 'condition', itemId: data.conditionId, event, expectedVersion: data.expectedVersion, reason: data.reason },
     now,
   );
   const [row] = await tx.select().from(conditions).where(eq(conditions.id, data.conditionId));

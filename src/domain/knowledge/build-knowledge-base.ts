@@ -21,11 +21,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { isUniqueViolation, parseInput } from '../validation.ts';
 import { technologyMaturities, technologyStrategyClasses } from '../vocabulary.ts';
 
-const code = z
+/** Field rules shared with the changes in maintain-knowledge-base.ts. */
+export const code = z
   .string()
   .trim()
   .regex(/^[A-Z0-9][A-Z0-9_-]{0,59}$/, 'must be capital letters, digits, dashes or underscores');
-const name = z.string().trim().min(1).max(200);
+export const name = z.string().trim().min(1).max(200);
+export const description = z.string().trim().max(5000);
+export const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
 
 /**
  * Who may add what is in policies/ability.ts (design §6): office case staff everything, administrators
@@ -47,7 +50,7 @@ export const ZCreateIndustryChainInput = z.object({
   code,
   name,
   nameZh: name.optional(),
-  description: z.string().trim().max(5000).optional(),
+  description: description.optional(),
 });
 
 export async function createIndustryChain(
@@ -78,7 +81,7 @@ export const ZAddChainNodeInput = z.object({
   code,
   name,
   nameZh: name.optional(),
-  description: z.string().trim().max(5000).optional(),
+  description: description.optional(),
 });
 
 /** Adds a node under a chain (a segment) or under another node of the same chain. */
@@ -110,7 +113,7 @@ export async function addChainNode(tx: Tx, actor: Actor, input: z.input<typeof Z
 
 export const ZRegisterSupplierInput = z.object({
   name,
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+  country,
   organizationId: z.uuid().optional(),
 });
 

@@ -20,16 +20,9 @@ import type { Actor } from '../actor.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors.ts';
 import { isUniqueViolation, parseInput } from '../validation.ts';
 import { technologyMaturities, technologyStrategyClasses } from '../vocabulary.ts';
-import { audit } from './build-knowledge-base.ts';
+import { audit, code, country, description, name } from './build-knowledge-base.ts';
 
-const code = z
-  .string()
-  .trim()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{0,59}$/, 'must be capital letters, digits, dashes or underscores');
-const name = z.string().trim().min(1).max(200);
-const description = z.string().trim().max(5000);
 const expectedVersion = z.number().int().min(1);
-const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
 
 function assertVersion(current: { version: number }, expected: number) {
   if (current.version !== expected) throw new StaleVersionError(current.version);

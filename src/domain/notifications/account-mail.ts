@@ -10,12 +10,12 @@
  * The alternative, issuing a fresh token at send time, would silently void the token the
  * administrator was shown.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { notificationDeliveries, outbox } from '../../../db/schema/messaging.ts';
 import { people } from '../../../db/schema/organizations.ts';
 import type { Database, Tx } from '../../db/database.ts';
-import type { EmailSettings } from './deliveries.ts';
+import { type EmailSettings, markDelivered } from './deliveries.ts';
 import { mailNotConfigured } from './notices.ts';
 import { deliveryIdHeader } from './webhook-signature.ts';
 
@@ -120,15 +120,7 @@ export async function sendAccountMail(
     throw error;
   }
   await db.transaction(async (tx) => {
-    await tx
-      .update(notificationDeliveries)
-      .set({
-        status: 'DELIVERED',
-        deliveredAt: now,
-        attempts: sql`${notificationDeliveries.attempts} + 1`,
-        lastError: null,
-      })
-      .where(and(eq(notificationDeliveries.id, delivery.id)));
+    await markDelivered(tx, delivery.id, now);
     await tx
       .update(outbox)
       .set({ payload: sql`${outbox.payload} - 'token'` })

@@ -7,7 +7,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq, sql } from 'drizzle-orm';
 import { cases } from '../../../db/schema/cases.ts';
 import { notificationDeliveries, notifications, outbox, webhookEndpoints } from '../../../db/schema/messaging.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { templateTitle, ZNotifyPayload } from './notices.ts';
 import { deliveryIdHeader, signatureHeader, signWebhook, timestampHeader } from './webhook-signature.ts';
 
@@ -42,7 +42,8 @@ async function loadDelivery(db: Database, deliveryRowId: string): Promise<Delive
   return row ?? null;
 }
 
-async function markDelivered(db: Database, id: string, now: Date): Promise<void> {
+/** A delivery accepted by its receiver: one more attempt, and the last error cleared. */
+export async function markDelivered(db: Queryable, id: string, now: Date): Promise<void> {
   await db
     .update(notificationDeliveries)
     .set({

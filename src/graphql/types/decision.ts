@@ -512,52 +512,45 @@ const ConditionRulingInput = builder.inputType('ConditionRulingInput', {
   }),
 });
 
-builder.mutationField('confirmConditionMet', (t) =>
-  t.field({
-    type: ConditionActionRef,
+/** Rulings that settle a condition without touching the case: it is met, or a lead reviewer waives it. */
+const conditionSettlements = [
+  {
+    field: 'confirmConditionMet',
     description: 'The office confirms, from the compliance reports, that a condition is met.',
-    errors: { types: mutationErrorTypes },
-    args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
-    resolve: (_root, { input }, ctx) => {
-      const request = {
-        conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
-        expectedVersion: input.expectedVersion,
-      };
-      return runMutation(
-        ctx,
-        { operation: 'confirmConditionMet', idempotencyKey: input.idempotencyKey, input: request },
-        async (tx) => {
-          const condition = await confirmConditionMet(tx, ctx.actor!, request, ctx.now);
-          return { caseId: condition.caseId, condition };
-        },
-      );
-    },
-  }),
-);
-
-builder.mutationField('waiveCondition', (t) =>
-  t.field({
-    type: ConditionActionRef,
+    run: confirmConditionMet,
+  },
+  {
+    field: 'waiveCondition',
     description: 'A lead reviewer releases the owner from a condition, with reasons.',
-    errors: { types: mutationErrorTypes },
-    args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
-    resolve: (_root, { input }, ctx) => {
-      const request = {
-        conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
-        expectedVersion: input.expectedVersion,
-        reason: input.reason ?? '',
-      };
-      return runMutation(
-        ctx,
-        { operation: 'waiveCondition', idempotencyKey: input.idempotencyKey, input: request },
-        async (tx) => {
-          const condition = await waiveCondition(tx, ctx.actor!, request, ctx.now);
-          return { caseId: condition.caseId, condition };
-        },
-      );
-    },
-  }),
-);
+    run: waiveCondition,
+  },
+] as const;
+
+for (const settlement of conditionSettlements) {
+  builder.mutationField(settlement.field, (t) =>
+    t.field({
+      type: ConditionActionRef,
+      description: settlement.description,
+      errors: { types: mutationErrorTypes },
+      args: { input: t.arg({ type: ConditionRulingInput, required: true, description: 'The ruling.' }) },
+      resolve: (_root, { input }, ctx) => {
+        const request = {
+          conditionId: decodeId(input.conditionId, 'Condition', 'conditionId'),
+          expectedVersion: input.expectedVersion,
+          reason: input.reason ?? '',
+        };
+        return runMutation(
+          ctx,
+          { operation: settlement.field, idempotencyKey: input.idempotencyKey, input: request },
+          async (tx) => {
+            const condition = await settlement.run(tx, ctx.actor!, request, ctx.now);
+            return { caseId: condition.caseId, condition };
+          },
+        );
+      },
+    }),
+  );
+}
 
 builder.mutationField('recordConditionBreach', (t) =>
   t.field({
