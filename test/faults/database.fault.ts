@@ -13,6 +13,7 @@ import {
   type DeliverySinks,
   deliverySinks,
   eventually,
+  matchDeliveries,
   type PrivatePostgres,
   privatePostgres,
   privateRedis,
@@ -21,7 +22,6 @@ import {
   sleep,
   startApi,
   startWorker,
-  streamDeliveryIds,
   streamOutcome,
   TransitionStream,
   terminateBackends,
@@ -42,18 +42,11 @@ async function settle(database: Parameters<typeof streamOutcome>[0], stream: Tra
     const o = await streamOutcome(database, stream.titlePrefix);
     return o.notices_pending === 0 ? o : null;
   }, 90_000);
-  const ids = await streamDeliveryIds(database, stream.titlePrefix);
-  const received = ids.filter((d) => (d.channel === 'EMAIL' ? sinks.mails : sinks.webhooks).has(d.delivery_id));
-  const duplicated = ids.reduce(
-    (sum, d) => sum + Math.max(0, ((d.channel === 'EMAIL' ? sinks.mails : sinks.webhooks).get(d.delivery_id) ?? 0) - 1),
-    0,
-  );
+  const matched = await matchDeliveries(database, stream.titlePrefix, sinks);
   return {
     outcome,
-    deliveries: ids.length,
-    received: received.length,
-    duplicated,
-    lost: stream.acknowledged - outcome.distinct_titles + (ids.length - received.length),
+    ...matched,
+    lost: stream.acknowledged - outcome.distinct_titles + (matched.deliveries - matched.received),
   };
 }
 
@@ -87,13 +80,14 @@ describe('the database goes away', () => {
       report({
         fault: 'API database connections terminated mid-request',
         injected: `pg_terminate_backend of every API connection, 5 rounds 1 s apart (${terminated} backends) under 4 lanes of openCase`,
-        checked: 'process alive; each refusal a 503 SERVICE_UNAVAILABLE; retried with the idempotency key; cases, notices, e-mails, webhooks',
+        checked:
+          'process alive; each refusal a 503 SERVICE_UNAVAILABLE; retried with the idempotency key; cases, notices, e-mails, webhooks',
         sent: stream.sent,
         committed: result.outcome.cases,
         delivered: result.received,
         duplicated: result.duplicated,
         lost: result.lost,
-        figures: `answers: ${JSON.stringify(Object.fromEntries(stream.answers))}; ${result.deliveries} deliveries`,
+        figures: `${result.resent} re-sent under the same delivery id; answers: ${JSON.stringify(Object.fromEntries(stream.answers))}; ${result.deliveries} deliveries`,
         result: 'pass',
       });
     } finally {
@@ -114,7 +108,12 @@ describe('the database goes away', () => {
       const database = openPostgres(cluster.url, { max: 2 });
       await registerWebhook(database, sinks.webhookUrl);
       await database.close();
-      const env = { DATABASE_URL: cluster.url, REDIS_URL: redis.url, SMTP_URL: sinks.smtpUrl, SHUTDOWN_TIMEOUT_MS: '5000' };
+      const env = {
+        DATABASE_URL: cluster.url,
+        REDIS_URL: redis.url,
+        SMTP_URL: sinks.smtpUrl,
+        SHUTDOWN_TIMEOUT_MS: '5000',
+      };
       api = await startApi('api', env);
       worker = await startWorker('worker', env);
     });
@@ -171,7 +170,7 @@ describe('the database goes away', () => {
           delivered: result.received,
           duplicated: result.duplicated,
           lost: result.lost,
-          figures: `/readyz 200 ${readyAfterMs} ms and first write ${servingAfterMs} ms after the start; answers: ${JSON.stringify(Object.fromEntries(stream.answers))}`,
+          figures: `${result.resent} re-sent under the same delivery id; /readyz 200 ${readyAfterMs} ms and first write ${servingAfterMs} ms after the start; answers: ${JSON.stringify(Object.fromEntries(stream.answers))}`,
           result: 'pass',
         });
       } finally {

@@ -93,7 +93,7 @@ export function spawnEntry(name: string, entry: 'src/main.ts' | 'src/worker.ts',
   });
   let output = '';
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-400_000);
+    output = (output + chunk.toString()).slice(-8_000_000);
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
@@ -173,8 +173,88 @@ export async function startWorker(name: string, env: Record<string, string>): Pr
   await eventually(async () => {
     if (!child.running()) throw new Error(`${name} exited during start:\n${child.output().slice(-3000)}`);
     return child.output().includes('worker ready');
-  }, 60_000);
+  }, 60_000).catch((error: Error) => {
+    throw new Error(`${error.message}: ${name} did not start:\n${child.output().slice(-3000)}`);
+  });
   return child;
+}
+
+/**
+ * A redis-server of the test's own with an append-only file, as production runs it (docker/compose.yaml):
+ * stopping it (SIGTERM) and starting it again on the same port keeps the queued jobs.
+ */
+export interface PersistentRedis {
+  readonly url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export async function persistentRedis(): Promise<PersistentRedis> {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(tmpdir(), 'icsr-redis-'));
+  let child: ChildProcess | null = null;
+  const url = `redis://127.0.0.1:${port}`;
+  const answers = async () => {
+    const { Redis } = await import('ioredis');
+    const client = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      return (await client.ping()) === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      client.disconnect();
+    }
+  };
+  const handle: PersistentRedis = {
+    url,
+    start: async () => {
+      child = spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--dir',
+          dir,
+          '--save',
+          '',
+          '--appendonly',
+          'yes',
+          '--appendfsync',
+          'always',
+          '--maxmemory-policy',
+          'noeviction',
+        ],
+        { stdio: 'ignore' },
+      );
+      await eventually(answers, 15_000);
+    },
+    stop: async () => {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        running.once('exit', () => resolve());
+        running.kill('SIGTERM');
+      });
+    },
+    destroy: async () => {
+      await handle.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await handle.start();
+  return handle;
 }
 
 /** The URL of a test database on the shared server (TEST_DATABASE_URL). */
@@ -262,7 +342,8 @@ export interface DeliverySinks {
   close(): Promise<void>;
 }
 
-export async function deliverySinks(): Promise<DeliverySinks> {
+/** `webhookDelayMs`: the receiver answers this late, so deliveries are in flight when a fault hits. */
+export async function deliverySinks(options: { webhookDelayMs?: number } = {}): Promise<DeliverySinks> {
   const webhooks = new Map<string, number>();
   const mails = new Map<string, number>();
   const count = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + 1);
@@ -271,7 +352,7 @@ export async function deliverySinks(): Promise<DeliverySinks> {
     req.on('end', () => {
       const id = req.headers[deliveryIdHeader.toLowerCase()];
       if (typeof id === 'string') count(webhooks, id);
-      res.writeHead(200).end('ok');
+      setTimeout(() => res.writeHead(200).end('ok'), options.webhookDelayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -297,8 +378,7 @@ export async function deliverySinks(): Promise<DeliverySinks> {
     smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
     webhooks,
     mails,
-    duplicates: () =>
-      [...webhooks.values(), ...mails.values()].reduce((sum, times) => sum + Math.max(0, times - 1), 0),
+    duplicates: () => [...webhooks.values(), ...mails.values()].reduce((sum, times) => sum + Math.max(0, times - 1), 0),
     close: async () => {
       receiver.closeAllConnections();
       await new Promise((resolve) => receiver.close(resolve));
@@ -439,11 +519,32 @@ export async function streamOutcome(database: DatabaseHandle, titlePrefix: strin
   return row!;
 }
 
+/**
+ * What the sinks got for a stream's deliveries: `received` deliveries (by delivery id), `duplicated`
+ * notices that reached a recipient under two delivery ids (the defect), and `resent` deliveries the
+ * sink got twice under the same id (at least once: in flight when a worker died; the receiver drops
+ * the repeat by X-ICSR-Delivery-Id, as README says).
+ */
+export async function matchDeliveries(database: DatabaseHandle, titlePrefix: string, sinks: DeliverySinks) {
+  const ids = await streamDeliveryIds(database, titlePrefix);
+  const sink = (channel: string) => (channel === 'EMAIL' ? sinks.mails : sinks.webhooks);
+  const received = ids.filter((d) => sink(d.channel).has(d.delivery_id));
+  const perNotice = new Map<string, number>();
+  for (const d of received) perNotice.set(d.notice, (perNotice.get(d.notice) ?? 0) + 1);
+  return {
+    deliveries: ids.length,
+    received: received.length,
+    duplicated: [...perNotice.values()].reduce((sum, n) => sum + n - 1, 0),
+    resent: received.reduce((sum, d) => sum + (sink(d.channel).get(d.delivery_id) ?? 0) - 1, 0),
+  };
+}
+
 /** Delivery ids of the stream's e-mail and webhook deliveries (to match with what the sinks got). */
 export async function streamDeliveryIds(database: DatabaseHandle, titlePrefix: string) {
-  return selectRows<{ delivery_id: string; channel: string; status: string }>(
+  return selectRows<{ delivery_id: string; channel: string; status: string; notice: string }>(
     database.db,
-    sql`select d.delivery_id, d.channel, d.status from notification_deliveries d
+    sql`select d.delivery_id, d.channel, d.status, d.source_outbox_id || '/' || d.channel || '/' || d.recipient as notice
+        from notification_deliveries d
         join outbox o on o.id = d.source_outbox_id
         join cases c on c.id = o.case_id where c.title like ${`${titlePrefix}-%`}`,
   );
