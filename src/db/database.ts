@@ -126,8 +126,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         get lost() {
           return held.lost;
         },
-        // Destroying the connection ends the session, which releases the lock.
-        release: async () => client.release(true),
+        // Unlocked at once; then the connection goes (ending the session would free it too, a little later).
+        release: async () => {
+          const unlock = mode === 'shared' ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock';
+          await client.query(`select ${unlock}(hashtextextended($1, 0))`, [name]).catch(() => {});
+          client.release(true);
+        },
       };
     },
     // Waits for checked-out connections to come back; bounded by the caller (shutdown deadline).
