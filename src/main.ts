@@ -1,6 +1,7 @@
 /**
  * Entry point of `npm start`: read the configuration, open and migrate the database, seed the
- * demo data, listen, and shut down gracefully. Start-up failures end with one line naming the cause.
+ * demo data, listen, and shut down within SHUTDOWN_TIMEOUT_MS (shutdown.ts). Start-up failures end
+ * with one line naming the cause; a database or Redis outage later never ends the process.
  */
 import type { Server } from 'node:http';
 import { Redis } from 'ioredis';

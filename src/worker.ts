@@ -1,8 +1,10 @@
 /**
  * Entry point of `npm run worker` (needs REDIS_URL): relays the outbox to BullMQ and runs the job
- * handlers, clock wake-ups and the daily digest. Several workers may run side by side. On SIGTERM or
- * SIGINT it stops taking jobs and waits at most SHUTDOWN_TIMEOUT_MS for running ones; a job cut off
- * then runs again elsewhere once its lock expires (handlers are idempotent).
+ * handlers, clock wake-ups and the daily digest. Several workers may run side by side, never beside
+ * an API that runs the jobs itself (jobs/runner-lock.ts). It survives PostgreSQL and Redis outages
+ * (jobs wait, nothing ends the process). On SIGTERM or SIGINT it stops taking jobs and exits within
+ * SHUTDOWN_TIMEOUT_MS whatever Redis or PostgreSQL do; a job cut off then runs again elsewhere once
+ * its lock expires (handlers are idempotent).
  */
 
 import express from 'express';
