@@ -141,7 +141,10 @@ export async function startApi(name: string, env: Record<string, string>): Promi
       (r) => r.ok,
       () => false,
     );
-  }, 60_000);
+  }, 60_000).catch(async (error: Error) => {
+    await child.kill(); // never left running untracked
+    throw error;
+  });
   return {
     ...child,
     url,
@@ -173,7 +176,8 @@ export async function startWorker(name: string, env: Record<string, string>): Pr
   await eventually(async () => {
     if (!child.running()) throw new Error(`${name} exited during start:\n${child.output().slice(-3000)}`);
     return child.output().includes('worker ready');
-  }, 60_000).catch((error: Error) => {
+  }, 60_000).catch(async (error: Error) => {
+    await child.kill(); // never left running untracked
     throw new Error(`${error.message}: ${name} did not start:\n${child.output().slice(-3000)}`);
   });
   return child;
