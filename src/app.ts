@@ -270,12 +270,6 @@ export function createApp(config: Config, deps: AppDependencies) {
       }
       if (!error.status || error.status >= 500) return next(error);
       const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-      // The rest of an oversized body is not read (Node would otherwise drain it to keep the
-      // connection alive, megabytes of CPU for nothing): the connection closes after the answer.
-      if (code === 'PAYLOAD_TOO_LARGE') {
-        res.setHeader('Connection', 'close');
-        res.once('finish', () => _req.socket.destroy());
-      }
       res.status(error.status).json({ errors: [{ message: error.message, extensions: { code } }] });
     },
   );

@@ -112,11 +112,7 @@ export const databaseUnavailable = () =>
 export function bodyErrors(tooLarge: string): express.ErrorRequestHandler {
   return (error: { status?: number; type?: string; message: string }, _req, res, next) => {
     if (!error.status || error.status >= 500) return next(error);
-    if (error.type === 'entity.too.large') {
-      // Not drained: the connection closes after the answer (see app.ts).
-      res.setHeader('Connection', 'close');
-      return send(res, new HttpError(413, 'PAYLOAD_TOO_LARGE', tooLarge));
-    }
+    if (error.type === 'entity.too.large') return send(res, new HttpError(413, 'PAYLOAD_TOO_LARGE', tooLarge));
     send(res, new HttpError(error.status, 'BAD_REQUEST', error.message));
   };
 }
