@@ -9,11 +9,12 @@ import cors from 'cors';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError, type Plugin, Repeater } from 'graphql-yoga';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import { isDatabaseUnavailable, retryAfterSeconds } from './db/database-errors.ts';
 import { InvalidTokenError } from './domain/auth/auth-errors.ts';
 import type { AuthSettings } from './domain/auth/auth-settings.ts';
 import { authenticateRequest } from './domain/auth/authenticate.ts';
@@ -22,6 +23,7 @@ import { schema } from './graphql/schema.ts';
 import { queueDashboardRouter } from './http/admin-queues.ts';
 import { documentRouter } from './http/documents.ts';
 import { metricsRouter } from './http/metrics.ts';
+import { databaseUnavailable } from './http/rest.ts';
 import { supplierListRouter } from './http/supplier-lists.ts';
 import { createLiveEvents, type LiveEvents } from './live/live-events.ts';
 import type { Logger } from './logger.ts';
@@ -47,6 +49,46 @@ export interface AppDependencies {
    * from REDIS_URL); without it, an in-process one.
    */
   readonly live?: LiveEvents;
+  /**
+   * Aborted when the process begins to shut down (main.ts): open subscriptions then complete (the
+   * SSE stream ends with `event: complete`) and new requests are refused with 503.
+   */
+  readonly shutdown?: AbortSignal;
+}
+
+/** The answer to a GraphQL request the database could not serve: retryable, 503 with Retry-After. */
+const databaseUnavailableError = () =>
+  createGraphQLError('The database is not reachable right now; retry shortly.', {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+      http: { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } },
+    },
+  });
+
+/** Subscriptions that complete when `signal` aborts, so a shutdown ends every stream cleanly. */
+function endingOn(pubsub: LiveEvents['pubsub'], signal: AbortSignal | undefined): LiveEvents['pubsub'] {
+  if (!signal) return pubsub;
+  const subscribe = ((...args: Parameters<typeof pubsub.subscribe>) => {
+    const source = (pubsub.subscribe as unknown as (...a: unknown[]) => AsyncIterable<unknown>)(...args);
+    return new Repeater<unknown>(async (push, stop) => {
+      const iterator = source[Symbol.asyncIterator]();
+      const end = () => stop();
+      if (signal.aborted) stop();
+      signal.addEventListener('abort', end, { once: true });
+      void stop.then(() => {
+        signal.removeEventListener('abort', end);
+        void iterator.return?.();
+      });
+      for (;;) {
+        const next = await Promise.race([iterator.next(), stop.then(() => null)]);
+        if (!next || next.done) break;
+        await push(next.value);
+      }
+      stop();
+    });
+  }) as LiveEvents['pubsub']['subscribe'];
+  return { ...pubsub, subscribe };
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -84,6 +126,18 @@ export function createApp(config: Config, deps: AppDependencies) {
   // GraphiQL runs inline scripts; it is only served outside production, where the default CSP applies.
   // Before every route, the probes included.
   app.use(helmet({ contentSecurityPolicy: production ? undefined : false }));
+
+  // While shutting down, new requests are refused (a keep-alive connection may still bring one);
+  // the probes answer, readiness says not ready so a load balancer stops sending traffic.
+  app.use((req, res, next) => {
+    if (!deps.shutdown?.aborted || req.path === '/healthz') return next();
+    res.setHeader('Connection', 'close');
+    if (req.path === '/readyz') return void res.status(503).json({ status: 'shutting_down' });
+    res.setHeader('Retry-After', String(retryAfterSeconds));
+    res.status(503).json({
+      errors: [{ message: 'The server is shutting down; retry shortly.', extensions: { code: 'SHUTTING_DOWN' } }],
+    });
+  });
 
   /** Liveness: the process is up and serving. */
   app.get('/healthz', (_req, res) => {
@@ -142,6 +196,7 @@ export function createApp(config: Config, deps: AppDependencies) {
   // under the same limit; yoga would otherwise read those streams itself, with no limit at all.
   app.use('/graphql', express.raw({ type: () => true, limit: config.bodyLimit }));
 
+  const subscriptions = endingOn(live.pubsub, deps.shutdown);
   const yoga = createYoga<{ req: express.Request }, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -150,6 +205,16 @@ export function createApp(config: Config, deps: AppDependencies) {
     cors: false,
     landingPage: false,
     logging: deps.logger,
+    // A lost database connection is the client's cue to retry, not an "Unexpected error.".
+    maskedErrors: {
+      maskError: (error, message, isDev) => {
+        if (isDatabaseUnavailable(error)) {
+          deps.logger.warn({ err: (error as Error).message }, 'request failed: database unavailable');
+          return databaseUnavailableError();
+        }
+        return maskError(error, message, isDev);
+      },
+    },
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ignoreIntrospection: true },
@@ -182,14 +247,15 @@ export function createApp(config: Config, deps: AppDependencies) {
         logger: req.log ?? deps.logger,
         clientIp: req.ip ?? null,
         auth: deps.auth,
-        live: live.pubsub,
+        live: subscriptions,
         homeCountry: config.homeCountry,
       };
     },
   });
   app.use(yoga.graphqlEndpoint, (req, res) => yoga(req, res, { req }));
 
-  // Body-parser errors (a body over the limit, malformed JSON) answer as GraphQL errors, not as HTML.
+  // Body-parser errors (a body over the limit, malformed JSON) answer as GraphQL errors, not as HTML;
+  // a route that lost the database answers the REST 503.
   app.use(
     (
       error: { status?: number; type?: string; message: string },
@@ -197,6 +263,11 @@ export function createApp(config: Config, deps: AppDependencies) {
       res: express.Response,
       next: express.NextFunction,
     ) => {
+      if (isDatabaseUnavailable(error)) {
+        const answer = databaseUnavailable();
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        return void res.status(answer.status).json({ error: { code: answer.code, message: answer.message } });
+      }
       if (!error.status || error.status >= 500) return next(error);
       const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
       res.status(error.status).json({ errors: [{ message: error.message, extensions: { code } }] });

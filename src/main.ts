@@ -1,6 +1,7 @@
 /**
  * Entry point of `npm start`: read the configuration, open and migrate the database, seed the
- * demo data, listen, and shut down gracefully. Start-up failures end with one line naming the cause.
+ * demo data, listen, and shut down within SHUTDOWN_TIMEOUT_MS (shutdown.ts). Start-up failures end
+ * with one line naming the cause; a database or Redis outage later never ends the process.
  */
 import type { Server } from 'node:http';
 import { Redis } from 'ioredis';
@@ -10,11 +11,13 @@ import { type DatabaseHandle, DatabaseOpenError, openDatabase } from './db/datab
 import { type AuthSettings, authSettings } from './domain/auth/auth-settings.ts';
 import { resolveSigningKey } from './domain/auth/signing-key.ts';
 import { openApiQueues } from './jobs/api-queues.ts';
+import { refusal, takeRunnerLock } from './jobs/runner-lock.ts';
 import { startEmbeddedJobs } from './jobs/runtime.ts';
 import { createLiveEvents } from './live/live-events.ts';
 import { createLogger } from './logger.ts';
 import { DEMO_PASSWORD, demoPeople, demoSeedSteps } from './seed/demo-data.ts';
 import { runSeedSteps } from './seed/seed-runner.ts';
+import { shutDownWithin, within } from './shutdown.ts';
 
 function fail(message: string): never {
   process.stderr.write(`icsr: cannot start: ${message}\n`);
@@ -56,7 +59,11 @@ async function main() {
 
   let database: DatabaseHandle;
   try {
-    database = await openDatabase(config.database);
+    // A connection the server drops (restart, failover, terminated backend) leaves the pool; requests
+    // in the meantime answer 503 and the pool reconnects by itself.
+    database = await openDatabase(config.database, (error) =>
+      logger.warn({ err: error.message }, 'database connection lost; reconnecting on the next query'),
+    );
     await database.migrate();
   } catch (error) {
     fail(describeDatabaseError(error, config));
@@ -88,7 +95,9 @@ async function main() {
   const queues = config.redisUrl ? openApiQueues(config.redisUrl, logger) : undefined;
   // One live-event bus per process: subscriptions listen on it, the embedded jobs publish on it (Redis with REDIS_URL).
   const live = createLiveEvents({ redisUrl: config.redisUrl, logger });
+  const draining = new AbortController();
   const app = createApp(config, {
+    shutdown: draining.signal,
     database,
     logger,
     auth,
@@ -104,7 +113,17 @@ async function main() {
     fail((error as Error).message);
   }
 
-  const jobs = config.redisUrl ? null : await startEmbeddedJobs(config, { db: database.db, logger, live });
+  // Without REDIS_URL this process runs the jobs, unless workers or another API process already do
+  // (jobs/runner-lock.ts): then it only serves requests.
+  const runnerLock = config.redisUrl ? null : await takeRunnerLock(database, 'embedded', logger);
+  if (!config.redisUrl && !runnerLock) logger.warn(refusal('embedded'));
+  const embedded = runnerLock ? await startEmbeddedJobs(config, { db: database.db, logger, live }) : null;
+  const jobs = embedded && {
+    close: async (timeoutMs: number) => {
+      await embedded.close(timeoutMs);
+      await runnerLock?.release();
+    },
+  };
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   logger.info(
     { url, database: database.kind, redis: redis ? 'configured' : 'not configured', ms: Date.now() - startedAt },
@@ -125,24 +144,42 @@ async function main() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Finish in-flight requests, then close the pool; give up after the configured wait.
-    const forced = setTimeout(() => {
-      logger.warn('in-flight requests did not finish in time; closing connections');
-      server.closeAllConnections();
-    }, config.shutdownTimeoutMs);
-    forced.unref();
-    server.close(async () => {
-      clearTimeout(forced);
-      await jobs?.close(config.shutdownTimeoutMs);
-      await Promise.all((queues ?? []).map((queue) => queue.close()));
-      await live.close();
-      redis?.disconnect();
-      await database.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+    // In-flight requests get the deadline less a reserve for closing the rest.
+    const reserveMs = Math.min(2_000, Math.floor(config.shutdownTimeoutMs / 4));
+    void shutDownWithin(
+      config.shutdownTimeoutMs,
+      [
+        {
+          name: 'requests',
+          run: async (remainingMs) => {
+            // Subscriptions complete (each SSE stream ends with `event: complete`), new requests get 503.
+            draining.abort();
+            const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+            server.closeIdleConnections();
+            if ((await within(closed, remainingMs - reserveMs)) === 'timeout') {
+              logger.warn('in-flight requests did not finish in time; closing their connections');
+              server.closeAllConnections();
+              await closed;
+            }
+          },
+        },
+        { name: 'embedded jobs', run: (remainingMs) => jobs?.close(Math.max(0, remainingMs - reserveMs)) },
+        // A Redis that does not answer must not hold the exit: a short wait, then the sockets go.
+        {
+          name: 'queues',
+          run: async () => {
+            const all = queues ?? [];
+            await within(Promise.all(all.map((queue) => queue.close())), 1_000);
+            await Promise.all(all.map((queue) => queue.disconnect().catch(() => {})));
+          },
+        },
+        { name: 'live events', run: () => live.close() },
+        { name: 'redis', run: () => redis?.disconnect() },
+        { name: 'database', run: () => database.close() },
+      ],
+      logger,
+    );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { environmentSchema, loadConfig } from '../src/config.ts';
 
 interface ComposeService {
+  profiles?: string[];
+  stop_grace_period?: string;
   image?: string;
   build?: { context?: string; dockerfile?: string };
   command?: string | string[];
@@ -17,7 +19,9 @@ interface ComposeFile {
   services: Record<string, ComposeService>;
 }
 
-const compose = parse(readFileSync(new URL('../docker/compose.yaml', import.meta.url), 'utf8')) as ComposeFile;
+const compose = parse(readFileSync(new URL('../docker/compose.yaml', import.meta.url), 'utf8'), {
+  merge: true,
+}) as ComposeFile;
 const dockerfile = readFileSync(new URL('../docker/Dockerfile', import.meta.url), 'utf8');
 
 function service(name: string): ComposeService {
@@ -57,8 +61,30 @@ function portMapping(name: string): { published: number; target: number } {
 }
 
 describe('docker/compose.yaml', () => {
-  it('defines postgres, redis, api and worker', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
+  it('defines postgres, redis, api and worker, and a second API and worker in the replicas profile', () => {
+    const always = Object.entries(compose.services).filter(([, s]) => !s.profiles);
+    expect(always.map(([name]) => name).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
+    expect(service('api-2').profiles).toEqual(['replicas']);
+    expect(service('worker-2').profiles).toEqual(['replicas']);
+  });
+
+  it('runs the replicas like the first API and worker, on the same database, Redis and signing key', () => {
+    expect(environmentOf('api-2')).toEqual(environmentOf('api'));
+    expect(environmentOf('worker-2')).toEqual(environmentOf('worker'));
+    expect(environmentOf('api-2').JWT_SECRET).toContain('JWT_SECRET');
+    expect(service('api-2').image).toBe(service('api').image);
+    expect(commandOf('worker-2')).toBe(commandOf('worker'));
+    // Both APIs listen on 4000 inside their containers; on the host, 4000 and 4001.
+    expect(portMapping('api-2')).toEqual({ published: 4001, target: 4000 });
+    expect(Object.keys(service('api-2').depends_on ?? {})).toContain('api');
+  });
+
+  it('gives every API and worker more time to stop than SHUTDOWN_TIMEOUT_MS', () => {
+    const shutdownMs = loadConfig(environmentOf('api')).shutdownTimeoutMs;
+    for (const name of ['api', 'worker', 'api-2', 'worker-2']) {
+      const grace = service(name).stop_grace_period ?? '10s';
+      expect(Number.parseInt(grace, 10) * 1000, `${name} stop_grace_period`).toBeGreaterThan(shutdownMs);
+    }
   });
 
   it('runs postgres 16 and redis 7 configured for BullMQ', () => {
@@ -78,7 +104,7 @@ describe('docker/compose.yaml', () => {
   });
 
   it('builds api and worker from docker/Dockerfile; the worker runs src/worker.ts', () => {
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', 'worker', 'api-2', 'worker-2']) {
       expect(service(name).build).toEqual({ context: '..', dockerfile: 'docker/Dockerfile' });
     }
     expect(service('worker').image).toBe(service('api').image);
@@ -86,7 +112,7 @@ describe('docker/compose.yaml', () => {
   });
 
   it('starts api and worker only after healthy postgres and redis', () => {
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', 'worker', 'api-2', 'worker-2']) {
       const dependsOn = service(name).depends_on;
       expect(Array.isArray(dependsOn), `${name} depends_on uses conditions`).toBe(false);
       const conditions = dependsOn as Record<string, { condition?: string }>;
@@ -98,7 +124,7 @@ describe('docker/compose.yaml', () => {
 
   it('sets only variables that src/config.ts reads on api and worker', () => {
     const known = Object.keys(environmentSchema.shape);
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', 'worker', 'api-2', 'worker-2']) {
       const keys = Object.keys(environmentOf(name));
       expect(keys.length, `${name} environment`).toBeGreaterThan(0);
       for (const key of keys) expect(known, `${name} sets ${key}`).toContain(key);

@@ -5,6 +5,7 @@
  */
 import type express from 'express';
 import type { DatabaseHandle } from '../db/database.ts';
+import { isDatabaseUnavailable, retryAfterSeconds } from '../db/database-errors.ts';
 import type { Actor } from '../domain/actor.ts';
 import { AuthError } from '../domain/auth/auth-errors.ts';
 import type { AuthSettings } from '../domain/auth/auth-settings.ts';
@@ -36,6 +37,7 @@ export class HttpError extends Error {
 const statusOf: Partial<Record<string, number>> = { NOT_FOUND: 404, FORBIDDEN: 403, VALIDATION: 400, CONFLICT: 409 };
 
 function send(res: express.Response, error: HttpError) {
+  if (error.status === 503) res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(error.status).json({ error: { code: error.code, message: error.message, ...error.details } });
 }
 
@@ -90,11 +92,21 @@ export function jsonHandler(
         if (error instanceof AppError) {
           return send(res, new HttpError(statusOf[error.code] ?? 400, error.code, error.message));
         }
+        if (isDatabaseUnavailable(error)) {
+          (req.log ?? deps.logger).warn({ err: (error as Error).message }, `${what} route: database unavailable`);
+          return send(res, databaseUnavailable());
+        }
         (req.log ?? deps.logger).error({ err: error }, `${what} route failed`);
         send(res, new HttpError(500, 'INTERNAL', 'Something went wrong.'));
       });
     };
 }
+
+/** The answer to any request the database could not serve because it is away: retry shortly. */
+export const databaseUnavailable = () =>
+  new HttpError(503, 'SERVICE_UNAVAILABLE', 'The database is not reachable right now; retry shortly.', {
+    retryable: true,
+  });
 
 /** A body over the route's limit (413, `tooLarge`), or one that cannot be read (400), in the same JSON shape. */
 export function bodyErrors(tooLarge: string): express.ErrorRequestHandler {

@@ -4,10 +4,11 @@
  * failed row's `availableAt` on with the same exponential backoff, and clock wake-ups by a scan of
  * due clocks on a timer. Same outbox rows, same clock rows, same outcomes as worker mode.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { outbox } from '../../db/schema/messaging.ts';
 import type { Database } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/database-errors.ts';
 import { wakeDueClocks } from './clock-wake.ts';
 import { digestTimeZone, sendConsultationDigest } from './digest.ts';
 import type { JobContext, JobHandlers } from './job-handler.ts';
@@ -23,6 +24,11 @@ import {
 
 export interface EmbeddedContext extends JobContext {
   readonly handlers: JobHandlers;
+  /**
+   * Rows claimed here whose run met a database outage: nothing could be recorded on them, so they are
+   * put back to PENDING (no attempt spent) once the database answers again.
+   */
+  readonly stranded?: Set<string>;
   readonly retry?: RetryPolicy;
   readonly observer?: JobObserver;
 }
@@ -35,6 +41,14 @@ export interface EmbeddedContext extends JobContext {
 export async function runOutboxBatch(context: EmbeddedContext, limit = 100): Promise<number> {
   const policy = context.retry ?? defaultRetryPolicy;
   const now = context.now();
+  if (context.stranded && context.stranded.size > 0) {
+    const ids = [...context.stranded];
+    await context.db
+      .update(outbox)
+      .set({ status: 'PENDING' })
+      .where(and(inArray(outbox.id, ids), eq(outbox.status, 'RELAYED')));
+    for (const id of ids) context.stranded.delete(id);
+  }
   const rows = await context.db.transaction(async (tx) => {
     const due = await lockDueRows(tx, now, limit);
     await markRelayed(
@@ -49,8 +63,10 @@ export async function runOutboxBatch(context: EmbeddedContext, limit = 100): Pro
     const finalAttempt = attempt >= policy.attempts;
     const retryAt = new Date(now.getTime() + backoffDelay(policy, attempt));
     await attemptOutboxRow(context, context.handlers, row.id, { finalAttempt, retryAt }, context.observer).catch(
-      (error: Error) =>
-        context.logger.warn({ err: error.message, outboxId: row.id, topic: row.topic, attempt }, 'job failed'),
+      (error: Error) => {
+        if (isDatabaseUnavailable(error)) context.stranded?.add(row.id);
+        context.logger.warn({ err: error.message, outboxId: row.id, topic: row.topic, attempt }, 'job failed');
+      },
     );
   }
   return rows.length;
@@ -71,6 +87,7 @@ export async function startEmbeddedRuntime(
   context: EmbeddedContext & { readonly pollMs?: number; readonly clockPollMs?: number },
 ): Promise<EmbeddedRuntime> {
   await releaseClaimedRows(context.db);
+  context = { ...context, stranded: context.stranded ?? new Set() };
   let stopped = false;
   let lastDigestDay: string | null = null;
   const rounds = new Set<Promise<void>>();

@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import { outbox } from '../../db/schema/messaging.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/database-errors.ts';
 import type { JobContext, JobHandlers, JobInput } from './job-handler.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -103,6 +104,9 @@ export async function attemptOutboxRow(
     };
     await handler(context, job);
   } catch (error) {
+    // The database went away mid-job: nothing can be recorded, and it is not the job's fault. The
+    // runtime retries it without spending an attempt (queue-runtime.ts, embedded.ts).
+    if (isDatabaseUnavailable(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     await recordFailure(context.db, row.id, message, options);
     observer?.failed(row.topic, options.finalAttempt);

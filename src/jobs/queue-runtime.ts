@@ -3,9 +3,11 @@
  * clock wake-ups and the daily digest (a job scheduler), and the clock reconciliation that puts
  * back any wake-up Redis lost. `npm run worker` starts it (src/worker.ts); tests start it in-process.
  */
-import { type Job, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Database } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/database-errors.ts';
 import type { Logger } from '../logger.ts';
+import { within } from '../shutdown.ts';
 import { handleClockWake, wakeClocksAt, wakeInstants } from './clock-wake.ts';
 import { digestCron, digestTimeZone, sendConsultationDigest } from './digest.ts';
 import type { JobContext, JobHandlers } from './job-handler.ts';
@@ -36,7 +38,12 @@ export interface QueueRuntimeOptions {
   readonly clockConcurrency?: number;
   /** Transactions one wake-up job runs side by side over the clocks due at its instant (default 4). */
   readonly clockParallel?: number;
-  /** BullMQ lock duration: a worker that dies mid-job loses its lock after this long (tests shorten it). */
+  /**
+   * BullMQ lock duration (default 10 s, renewed every half of it while the job runs): a worker that
+   * dies mid-job loses its lock after this long, and the next stalled-job check (every
+   * `stalledIntervalMs`, default 5 s) hands the job to another worker, so a dead worker's jobs move
+   * on within about 15 s rather than BullMQ's default minute.
+   */
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
   /** Run the relay loop here (default true). */
@@ -66,6 +73,30 @@ export interface QueueRuntime {
   close(timeoutMs?: number): Promise<void>;
 }
 
+/** See QueueRuntimeOptions.lockDurationMs: how fast a dead worker's jobs are taken over. */
+export const defaultLockDurationMs = 10_000;
+export const defaultStalledIntervalMs = 5_000;
+
+/** How long a job that met a database outage waits before it runs again (no attempt spent). */
+export const databaseRetryDelayMs = 2_000;
+
+/**
+ * Runs a job's work; when the database is away, the job goes back to the delayed set without spending
+ * an attempt (an outage longer than the backoff must not make jobs dead), and runs when it returns.
+ */
+function outageTolerant<T extends Job>(logger: Logger, work: (job: T) => Promise<void>) {
+  return async (job: T, token?: string) => {
+    try {
+      await work(job);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || !token) throw error;
+      logger.warn({ err: (error as Error).message, job: job.id }, 'database unavailable; job postponed');
+      await job.moveToDelayed(Date.now() + databaseRetryDelayMs, token);
+      throw new DelayedError();
+    }
+  };
+}
+
 export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<QueueRuntime> {
   const { db, logger, handlers } = options;
   const now = options.now ?? (() => new Date());
@@ -75,8 +106,10 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
   const context: JobContext = { db, logger, now };
   const horizonMs = options.scheduleHorizonMs ?? 5 * 60_000;
   const workerTiming = {
-    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
-    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+    lockDuration: options.lockDurationMs ?? defaultLockDurationMs,
+    stalledInterval: options.stalledIntervalMs ?? defaultStalledIntervalMs,
+    // A job whose worker died twice still gets a third worker before it counts as failed.
+    maxStalledCount: 2,
   };
 
   // The relay adds jobs inside a database transaction: its commands must fail at once while Redis is
@@ -92,10 +125,10 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
 
   const outboxWorker = new Worker<OutboxJobData>(
     outboxQueueName,
-    async (job) => {
+    outageTolerant(logger, async (job: Job<OutboxJobData>) => {
       const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await attemptOutboxRow(context, handlers, job.data.outboxId, { finalAttempt }, options.observer);
-    },
+    }),
     { connection, ...prefix, concurrency: options.concurrency ?? 10, ...workerTiming },
   );
   // A job that failed for good without its handler recording it (it stalled too often) is dead too.
@@ -127,7 +160,7 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
 
   const clockWorker = new Worker<ClockWakeData | Record<string, never>>(
     clockQueueName,
-    async (job) => {
+    outageTolerant(logger, async (job: Job<ClockWakeData | Record<string, never>>) => {
       if (job.name === digestJob) {
         await sendConsultationDigest(context);
         return;
@@ -155,7 +188,7 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
       await scheduleWakes([...next].map((t) => new Date(t)));
       // The clocks that failed are still due: the retry wakes them (the others are done by then).
       if (failed > 0) throw new Error(`${failed} clock wake-up(s) failed`);
-    },
+    }),
     { connection, ...prefix, concurrency: options.clockConcurrency ?? 20, ...workerTiming },
   );
   for (const worker of [outboxWorker, clockWorker]) {
@@ -213,23 +246,25 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
     outboxQueue,
     clockQueue,
     reconcileClocks,
+    // Every wait is bounded: with Redis or PostgreSQL unreachable a close may never settle, and the
+    // process must still exit by its deadline (a job cut off runs again once its lock expires).
     close: async (timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      const left = () => Math.max(0, deadline - Date.now());
       clearInterval(scan);
-      await relay?.stop();
-      await scanning;
+      await within(Promise.all([relay?.stop(), scanning]), left() / 2);
       const graceful = Promise.all([outboxWorker.close(), clockWorker.close()]);
-      const timedOut = await Promise.race([
-        graceful.then(() => false),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), timeoutMs).unref()),
-      ]);
-      if (timedOut) {
+      if ((await within(graceful, left() - 500)) === 'timeout') {
         logger.warn(
           { timeoutMs },
           'jobs still running at the shutdown deadline; their locks expire and they run again',
         );
-        await Promise.all([outboxWorker.close(true), clockWorker.close(true)]);
+        await within(Promise.all([outboxWorker.close(true), clockWorker.close(true)]), Math.min(250, left()));
       }
-      await Promise.all([outboxQueue.close(), clockQueue.close()]);
+      await within(Promise.all([outboxQueue.close(), clockQueue.close()]), Math.min(250, left()));
+      await Promise.all(
+        [outboxWorker, clockWorker, outboxQueue, clockQueue].map((closable) => closable.disconnect().catch(() => {})),
+      );
     },
   };
 }

@@ -69,31 +69,50 @@ export interface LoginResult extends TokenPair {
 
 export async function login(db: Database, input: TLoginInput, now: Date, settings: AuthSettings): Promise<LoginResult> {
   const data = parseInput(ZLoginInput, input);
-  const outcome = await db.transaction(async (tx): Promise<LoginResult | AuthError> => {
-    const record = (succeeded: boolean) =>
-      tx.insert(loginAttempts).values({ email: data.email, ip: data.ip, succeeded, attemptedAt: now });
+  const attempt = (succeeded: boolean) => ({ email: data.email, ip: data.ip, succeeded, attemptedAt: now });
 
-    if (data.ip !== null) {
-      const since = new Date(now.getTime() - rateLimitWindowMs);
-      const [window] = await tx
-        .select({ attempts: count(), oldest: min(loginAttempts.attemptedAt) })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.ip, data.ip), gt(loginAttempts.attemptedAt, since)));
-      if (window && window.attempts >= settings.loginAttemptsPerIp) {
-        await record(false);
-        const oldest = window.oldest ? new Date(window.oldest).getTime() : now.getTime();
-        return new RateLimitedError(Math.max(1, Math.ceil((oldest + rateLimitWindowMs - now.getTime()) / 1000)));
-      }
+  // Before any password hashing: a limited address costs no argon2 computation.
+  if (data.ip !== null) {
+    const since = new Date(now.getTime() - rateLimitWindowMs);
+    const [window] = await db
+      .select({ attempts: count(), oldest: min(loginAttempts.attemptedAt) })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, data.ip), gt(loginAttempts.attemptedAt, since)));
+    if (window && window.attempts >= settings.loginAttemptsPerIp) {
+      await db.insert(loginAttempts).values(attempt(false));
+      const oldest = window.oldest ? new Date(window.oldest).getTime() : now.getTime();
+      throw new RateLimitedError(Math.max(1, Math.ceil((oldest + rateLimitWindowMs - now.getTime()) / 1000)));
     }
+  }
+
+  // The password is checked before the transaction, holding no connection and no row lock: a burst of
+  // sign-ins (whose hashes wait their turn, passwords.ts) must not starve the pool or block the
+  // person's row for everyone else. The transaction then counts the result only if the row still has
+  // the hash that was checked and is still open to sign-in.
+  const [candidate] = await db
+    .select({ passwordHash: people.passwordHash, status: people.status, lockedUntil: people.lockedUntil })
+    .from(people)
+    .where(sql`lower(${people.email}) = ${data.email}`);
+  const checkedHash =
+    candidate?.status === 'ACTIVE' &&
+    candidate.passwordHash !== null &&
+    !(candidate.lockedUntil != null && candidate.lockedUntil.getTime() > now.getTime())
+      ? candidate.passwordHash
+      : null;
+  const passwordMatches = checkedHash
+    ? await verifyPassword(checkedHash, data.password)
+    : await verifyAgainstDummy(data.password);
+
+  const outcome = await db.transaction(async (tx): Promise<LoginResult | AuthError> => {
+    const record = (succeeded: boolean) => tx.insert(loginAttempts).values(attempt(succeeded));
 
     const [person] = await tx.select().from(people).where(sql`lower(${people.email}) = ${data.email}`).for('update');
     const locked = person?.lockedUntil != null && person.lockedUntil.getTime() > now.getTime();
     if (person?.status !== 'ACTIVE' || person.passwordHash === null || locked) {
-      await verifyAgainstDummy(data.password);
       await record(false);
       return new InvalidCredentialsError();
     }
-    if (!(await verifyPassword(person.passwordHash, data.password))) {
+    if (!passwordMatches || person.passwordHash !== checkedHash) {
       await countFailure(tx, person, now);
       await record(false);
       return new InvalidCredentialsError();
