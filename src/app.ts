@@ -20,9 +20,11 @@ import { authenticateRequest } from './domain/auth/authenticate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { queueDashboardRouter } from './http/admin-queues.ts';
+import { browserSessionRouter } from './http/browser-session.ts';
 import { documentRouter } from './http/documents.ts';
 import { metricsRouter } from './http/metrics.ts';
 import { supplierListRouter } from './http/supplier-lists.ts';
+import { webConsoleRouter } from './http/web-console.ts';
 import { createLiveEvents, type LiveEvents } from './live/live-events.ts';
 import type { Logger } from './logger.ts';
 
@@ -47,6 +49,8 @@ export interface AppDependencies {
    * from REDIS_URL); without it, an in-process one.
    */
   readonly live?: LiveEvents;
+  /** The web console's build to serve at `/`; web/dist unless given (tests serve their own). */
+  readonly consoleDir?: string;
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -127,6 +131,7 @@ export function createApp(config: Config, deps: AppDependencies) {
   app.use(cors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, credentials: true }));
   app.use(documentRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now }));
   app.use(supplierListRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now }));
+  app.use(browserSessionRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now, production }));
   app.use(
     '/graphql',
     rateLimit({
@@ -188,6 +193,7 @@ export function createApp(config: Config, deps: AppDependencies) {
     },
   });
   app.use(yoga.graphqlEndpoint, (req, res) => yoga(req, res, { req }));
+  app.use(webConsoleRouter({ logger: deps.logger, ...(deps.consoleDir ? { dir: deps.consoleDir } : {}) }));
 
   // Body-parser errors (a body over the limit, malformed JSON) answer as GraphQL errors, not as HTML.
   app.use(
