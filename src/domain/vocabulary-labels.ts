@@ -20,6 +20,7 @@ import type {
   TechnologyMaturity,
   TechnologyStrategyClass,
 } from './vocabulary.ts';
+import { processLabels } from './process-labels.ts';
 import * as v from './vocabulary.ts';
 
 export interface Label {
@@ -323,6 +324,7 @@ export const taxonomyLabels = {
   CASE_SUBJECT: { values: v.caseSubjects, labels: caseSubjectLabels },
   CASE_ORIGIN: { values: v.caseOrigins, labels: caseOriginLabels },
   DECISION_OUTCOME: { values: v.decisionOutcomes, labels: decisionOutcomeLabels },
+  ...processLabels,
 } as const;
 
 export type TaxonomyName = keyof typeof taxonomyLabels;
