@@ -1,12 +1,12 @@
 /**
  * Labels of the process vocabulary in both languages, beside the taxonomy's (vocabulary-labels.ts):
  * the case's actions, clock phases, roles, clearances, party roles, consultation and decision states,
- * organisation kinds. The console words its buttons, badges and menus with them, so no client keeps
+ * organisation kinds, assessment and information-request states. The console words its buttons, badges and menus with them, so no client keeps
  * its own copy of the terms. Typed as complete records: a value added without a label fails to compile.
  */
 import { type CaseEvent, caseEvents } from '../../workflows/case.workflow.ts';
-import type { Label } from './vocabulary-labels.ts';
 import * as v from './vocabulary.ts';
+import type { Label } from './vocabulary-labels.ts';
 
 type Labels<T extends string> = Readonly<Record<T, Label>>;
 const l = (en: string, zh: string, description: string): Label => ({ en, zh, description });
@@ -101,6 +101,21 @@ export const decisionStateLabels: Labels<(typeof v.decisionStates)[number]> = {
   SUPERSEDED: l('Superseded', '已变更', 'Replaced by the panel’s varied decision.'),
 };
 
+export const assessmentStateLabels: Labels<(typeof v.assessmentStates)[number]> = {
+  INVITED: l('Invited', '已邀请', 'The institute is invited; its assessors declare conflicts first.'),
+  ACCEPTED: l('Accepted', '已接受', 'The institute accepted the terms of reference.'),
+  DECLINED: l('Declined', '已拒绝', 'The institute declined, with reasons.'),
+  SUBMITTED: l('Report submitted', '已提交报告', 'The report waits for the office to endorse or return it.'),
+  ENDORSED: l('Endorsed', '已采纳', 'The office endorsed the report.'),
+  RETURNED: l('Returned for revision', '退回修改', 'The office returned the report, with reasons.'),
+};
+
+export const informationRequestStateLabels: Labels<(typeof v.informationRequestStates)[number]> = {
+  OPEN: l('Open', '待答复', 'The party has not answered yet.'),
+  ANSWERED: l('Answered', '已答复', 'The party answered.'),
+  EXPIRED: l('Expired', '已过期', 'The deadline passed without an answer.'),
+};
+
 export const organizationKindLabels: Labels<v.OrganizationKind> = {
   REVIEW_OFFICE: l('Review office', '审查办公室', 'The independent review office.'),
   DEPARTMENT: l('Member department', '成员单位', 'A government department consulted on cases.'),
@@ -119,4 +134,6 @@ export const processLabels = {
   CONSULTATION_OPINION: { values: v.consultationOpinions, labels: consultationOpinionLabels },
   DECISION_STATE: { values: v.decisionStates, labels: decisionStateLabels },
   ORGANIZATION_KIND: { values: v.organizationKinds, labels: organizationKindLabels },
+  ASSESSMENT_STATE: { values: v.assessmentStates, labels: assessmentStateLabels },
+  INFORMATION_REQUEST_STATE: { values: v.informationRequestStates, labels: informationRequestStateLabels },
 } as const;

@@ -5,6 +5,8 @@
  * Typed as complete records over the vocabulary, so a value added there without a label here fails
  * to compile.
  */
+
+import { processLabels } from './process-labels.ts';
 import type {
   Capability,
   CaseOrigin,
@@ -20,7 +22,6 @@ import type {
   TechnologyMaturity,
   TechnologyStrategyClass,
 } from './vocabulary.ts';
-import { processLabels } from './process-labels.ts';
 import * as v from './vocabulary.ts';
 
 export interface Label {

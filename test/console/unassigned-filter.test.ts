@@ -18,7 +18,9 @@ afterAll(async () => {
 const query = `query($unassigned: Boolean) {
   cases(filter: { unassigned: $unassigned }, first: 50) { totalCount nodes { title caseOfficer { displayName } } }
 }`;
-type Answer = { cases: { totalCount: number; nodes: { title: string; caseOfficer: { displayName: string } | null }[] } };
+type Answer = {
+  cases: { totalCount: number; nodes: { title: string; caseOfficer: { displayName: string } | null }[] };
+};
 
 describe('the unassigned filter', () => {
   it('splits the visible cases into those without a case officer and those with one', async () => {

@@ -176,7 +176,8 @@ const CaseFilter = builder.inputType('CaseFilter', {
     }),
     unassigned: t.boolean({
       required: false,
-      description: 'Only cases without a case officer (true), or only those with one (false): what a lead reviewer staffs.',
+      description:
+        'Only cases without a case officer (true), or only those with one (false): what a lead reviewer staffs.',
     }),
   }),
 });
