@@ -136,7 +136,7 @@ export class CaseOfficer extends Person {
 
   async openCase(reference: string): Promise<void> {
     await this.page.getByRole('link', { name: reference }).click();
-    await expect.poll(() => this.page.getByTestId('case-reference').textContent()).toBe(reference);
+    await this.page.getByTestId('case-reference').filter({ hasText: reference }).waitFor();
   }
 
   async classify(input: { reason: string; overrideGrade?: string; overrideReason?: string }): Promise<void> {
