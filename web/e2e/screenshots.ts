@@ -42,7 +42,11 @@ try {
     }
     await officer.page.mouse.move(0, 0);
     // The "done" toast of the classification fades on its own.
-    await officer.page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+    await officer.page
+      .locator('.ant-message-notice')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => {});
     await officer.page.screenshot({ path: path.join(out, `case-${suffix}.png`), fullPage: true });
     await context.close();
     process.stdout.write(`wrote docs/screenshots/queue-${suffix}.png and case-${suffix}.png\n`);

@@ -15,7 +15,7 @@ const LastChangeQuery = graphql(`
       ... on Case {
         id
         version
-        timeline(first: 500) {
+        timeline(first: 1) {
           nodes {
             action
             occurredAt
@@ -47,8 +47,8 @@ export function StaleVersionDialog(props: { open: boolean; onClose: () => void }
     pause: !props.open,
     requestPolicy: 'network-only',
   });
-  // The connection pages from the oldest entry (`last` needs a cursor): the newest is the last one.
-  const entry = last.data?.node && 'timeline' in last.data.node ? last.data.node.timeline.nodes.at(-1) : undefined;
+  // The timeline is newest first: its first entry is the change that made the case stale.
+  const entry = last.data?.node && 'timeline' in last.data.node ? last.data.node.timeline.nodes[0] : undefined;
   const [person] = useQuery({
     query: PersonQuery,
     variables: { id: entry?.actorId ?? '' },

@@ -15,7 +15,7 @@ const TimelineQuery = graphql(`
       ... on Case {
         id
         version
-        timeline(first: 200) {
+        timeline(first: 100) {
           nodes {
             sequence
             occurredAt
@@ -41,7 +41,8 @@ export function TimelineTab(props: { caseId: string }) {
     if (data?.node && 'version' in data.node && data.node.version !== version)
       refetch({ requestPolicy: 'network-only' });
   }, [version, data, refetch]);
-  const entries = data?.node && 'timeline' in data.node ? [...data.node.timeline.nodes].reverse() : null;
+  // Newest first, as the API gives it.
+  const entries = data?.node && 'timeline' in data.node ? data.node.timeline.nodes : null;
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!entries) return fetching ? <Skeleton active /> : null;
   if (entries.length === 0) return <Empty description={t('case.timelineEmpty')} />;
