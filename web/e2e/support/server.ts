@@ -42,17 +42,19 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   }
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'icsr-e2e-'));
+  // The embedded default unless the caller names a database (the queue benchmark does).
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.REDIS_URL;
+  delete inherited.TEST_DATABASE_URL;
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     ...env,
   };
-  delete childEnv.DATABASE_URL;
-  delete childEnv.REDIS_URL;
-  delete childEnv.TEST_DATABASE_URL;
   const started = Date.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
