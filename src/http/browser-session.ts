@@ -5,14 +5,17 @@
  * lives in the page's memory only. They reuse the same domain functions as the GraphQL session
  * mutations (login, rotation, revocation), which API clients keep using.
  *
- * - POST /auth/login   `{ email, password, totpCode? }` → `{ accessToken, expiresAt, mfa }` + cookie
+ * - POST /auth/login   `{ email, password, totpCode? }` → `{ accessToken, expiresAt, mfa, roles }` + cookie
  * - POST /auth/refresh (cookie)                        → the same, with the cookie rotated
  * - POST /auth/logout  (cookie)                        → 204, the session's token family revoked
+ *
+ * `roles` lets the console lay out its pages at once, without waiting for the `viewer` query.
  *
  * Every route requires the header `X-ICSR-CSRF: 1` (a cross-site form or image cannot send it).
  */
 import express from 'express';
 import { InvalidTokenError, RateLimitedError } from '../domain/auth/auth-errors.ts';
+import { authenticateRequest } from '../domain/auth/authenticate.ts';
 import { login } from '../domain/auth/login.ts';
 import { revokeRefreshToken, rotateRefreshToken, type TokenPair } from '../domain/auth/refresh-tokens.ts';
 import { bodyErrors, HttpError, jsonHandler, type RestRouterDependencies } from './rest.ts';
@@ -74,10 +77,11 @@ export function browserSessionRouter(deps: BrowserSessionOptions): express.Route
       secure: deps.production || req.secure,
       path: sessionCookiePath,
     });
-  const answer = (pair: TokenPair) => ({
+  const answer = (pair: TokenPair, roles: readonly string[]) => ({
     accessToken: pair.accessToken,
     expiresAt: pair.expiresAt.toISOString(),
     mfa: pair.mfa,
+    roles,
   });
 
   router.use(sessionCookiePath, requireCsrfHeader, express.json({ limit: '16kb' }));
@@ -99,7 +103,7 @@ export function browserSessionRouter(deps: BrowserSessionOptions): express.Route
         deps.auth,
       );
       setCookie(req, res, pair);
-      res.json(answer(pair));
+      res.json(answer(pair, pair.person.roles));
     }),
   );
 
@@ -109,9 +113,16 @@ export function browserSessionRouter(deps: BrowserSessionOptions): express.Route
       const token = readCookie(req.headers.cookie, sessionCookieName);
       if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'No session: sign in.');
       try {
-        const pair = await rotateRefreshToken(deps.database.db, token, now(), deps.auth);
+        const at = now();
+        const pair = await rotateRefreshToken(deps.database.db, token, at, deps.auth);
+        const signedIn = await authenticateRequest(
+          deps.database.db,
+          deps.auth.signingKey,
+          `Bearer ${pair.accessToken}`,
+          at,
+        );
         setCookie(req, res, pair);
-        res.json(answer(pair));
+        res.json(answer(pair, signedIn?.actor.roles ?? []));
       } catch (error) {
         clearCookie(req, res);
         throw error;

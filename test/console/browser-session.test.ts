@@ -34,7 +34,7 @@ describe('POST /auth/login', () => {
     const response = await post('/auth/login', { email: 'officer@icsr.example', password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ mfa: 'not-required' });
+    expect(body).toMatchObject({ mfa: 'not-required', roles: ['CASE_OFFICER'] });
     expect(typeof body.accessToken).toBe('string');
     expect(body).not.toHaveProperty('refreshToken');
     const cookie = cookieOf(response)!;
@@ -92,7 +92,11 @@ describe('POST /auth/refresh and /auth/logout', () => {
 
     const refreshed = await post('/auth/refresh', undefined, { ...csrf, cookie: first });
     expect(refreshed.status).toBe(200);
-    expect(await refreshed.json()).toMatchObject({ accessToken: expect.any(String), mfa: 'not-required' });
+    expect(await refreshed.json()).toMatchObject({
+      accessToken: expect.any(String),
+      mfa: 'not-required',
+      roles: ['AUDITOR'],
+    });
     const second = pairOf(cookieOf(refreshed)!);
     expect(second).not.toBe(first);
 

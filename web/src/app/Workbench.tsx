@@ -74,7 +74,7 @@ function NotFound() {
 export default function Workbench() {
   const { t } = useTranslation();
   const label = useLabel();
-  const { session } = useSession();
+  const { session, state } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [{ data, error, fetching }, refetch] = useQuery({ query: WorkbenchQuery });
@@ -93,7 +93,9 @@ export default function Workbench() {
     if (live.data) refetch({ requestPolicy: 'network-only' });
   }, [live.data, refetch]);
 
-  if (!viewer) {
+  // The session's roles lay out the pages at once; the viewer query fills in the header.
+  const sessionRoles = state.status === 'signed-in' ? (state.roles as Role[]) : [];
+  if (!viewer && sessionRoles.length === 0) {
     if (error) {
       return (
         <div className="page-error">
@@ -109,16 +111,20 @@ export default function Workbench() {
     );
   }
 
-  const roles = viewer.roles as Role[];
+  const roles = (viewer?.roles as Role[] | undefined) ?? sessionRoles;
   const pages = routesFor(roles);
   const menu = pages.filter((r) => r.menuIcon);
   const selected = menu.find((r) => location.pathname.startsWith(r.path))?.key;
-  const unread = viewer.notifications.unreadCount;
-  const orgName =
-    i18n.language === 'zh-CN' ? (viewer.organization.nameZh ?? viewer.organization.name) : viewer.organization.name;
+  const unread = viewer?.notifications.unreadCount ?? 0;
+  const organization = viewer?.organization;
+  const orgName = organization
+    ? i18n.language === 'zh-CN'
+      ? (organization.nameZh ?? organization.name)
+      : organization.name
+    : '';
 
   return (
-    <ViewerContext.Provider value={{ personId: viewer.person?.id ?? null, roles }}>
+    <ViewerContext.Provider value={{ personId: viewer?.person?.id ?? null, roles }}>
       <LabelsProvider>
         <Layout className="workbench">
           <a className="skip-link" href="#main">
@@ -170,7 +176,7 @@ export default function Workbench() {
                   }}
                 >
                   <Button type="text" icon={<UserOutlined />} data-testid="person-menu">
-                    {viewer.person?.displayName}
+                    {viewer?.person?.displayName ?? ''}
                   </Button>
                 </Dropdown>
               </Space>

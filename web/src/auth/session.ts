@@ -11,7 +11,14 @@ export type MfaState = 'verified' | 'not-required' | 'enrolment-required';
 export type SessionState =
   | { readonly status: 'unknown' }
   | { readonly status: 'signed-out'; readonly reason?: 'expired' | 'signed-out' }
-  | { readonly status: 'signed-in'; readonly accessToken: string; readonly expiresAt: number; readonly mfa: MfaState };
+  | {
+      readonly status: 'signed-in';
+      readonly accessToken: string;
+      readonly expiresAt: number;
+      readonly mfa: MfaState;
+      /** The person's roles, so the console lays out its pages before the `viewer` query answers. */
+      readonly roles: readonly string[];
+    };
 
 /** A refused sign-in or session call, with the API's code (INVALID_CREDENTIALS, RATE_LIMITED, …). */
 export class SessionError extends Error {
@@ -85,6 +92,7 @@ export function createSession(fetchImpl: typeof fetch = (...args) => fetch(...ar
       accessToken: json.accessToken,
       expiresAt: Date.parse(String(json.expiresAt)),
       mfa: json.mfa as MfaState,
+      roles: Array.isArray(json.roles) ? (json.roles as string[]) : [],
     });
     return json.accessToken;
   };
