@@ -14,6 +14,7 @@ import {
   AcceptFilingDocument,
   ApproveDecisionDocument,
   CloseAfterScreeningDocument,
+  CloseMonitoringDocument,
   EscalateToInDepthDocument,
   ExtendPhaseDocument,
   ReturnForCompletionDocument,
@@ -68,6 +69,9 @@ const CaseEventMutation = graphql(`
   mutation SendBackDecision($input: DecisionCaseInput!) {
     sendBackDecision(input: $input) { __typename ...MutationError }
   }
+  mutation CloseMonitoring($input: DecisionCaseInput!) {
+    closeMonitoring(input: $input) { __typename ...MutationError }
+  }
 `);
 void CaseEventMutation;
 
@@ -82,6 +86,7 @@ const direct: Partial<Record<CaseEvent, { field: string; reason: 'required' | 'o
   WITHDRAW: { field: 'withdrawCase', reason: 'required' },
   APPROVE_DECISION: { field: 'approveDecision', reason: 'optional' },
   SEND_BACK_DECISION: { field: 'sendBackDecision', reason: 'required' },
+  ALL_CONDITIONS_MET: { field: 'closeMonitoring', reason: 'optional' },
 };
 
 /** Events done through a tab's form. */
@@ -186,6 +191,7 @@ const documents = {
   withdrawCase: WithdrawCaseDocument,
   approveDecision: ApproveDecisionDocument,
   sendBackDecision: SendBackDecisionDocument,
+  closeMonitoring: CloseMonitoringDocument,
 } as const;
 
 function mutationFor(field: string) {

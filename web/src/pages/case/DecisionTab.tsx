@@ -12,8 +12,10 @@ import { ErrorAlert } from '../../errors/ErrorAlert.tsx';
 import { graphql } from '../../gql';
 import {
   type CaseDecisionsFragment,
+  ConfirmConditionMetDocument,
   type DecisionOutcome,
   ProposeDecisionDocument,
+  RequestRepresentationsDocument,
   type Strategy,
   type SubStrategy,
 } from '../../gql/graphql.ts';
@@ -53,7 +55,31 @@ export const CaseDecisionsFragmentDoc = graphql(`
         ownerOrganizationId
         state
         dueOn
+        version
       }
+      representationRequests {
+        id
+        addressedToOrganizationId
+        state
+        representation
+        requestedAt
+        submittedAt
+      }
+    }
+  }
+`);
+
+graphql(`
+  mutation RequestRepresentations($decisionId: ID!) {
+    requestRepresentations(decisionId: $decisionId) {
+      __typename
+      ...MutationError
+    }
+  }
+  mutation ConfirmConditionMet($input: ConditionRulingInput!) {
+    confirmConditionMet(input: $input) {
+      __typename
+      ...MutationError
     }
   }
 `);
@@ -94,6 +120,8 @@ export function DecisionTab(props: { data: CaseDecisionsFragment; canPropose: bo
   const outcome = Form.useWatch('outcome', form);
   const strategy = Form.useWatch('strategy', form);
   const { run, state } = useCaseMutation(ProposeDecisionDocument, 'proposeDecision');
+  const hear = useCaseMutation(RequestRepresentationsDocument, 'requestRepresentations');
+  const confirmMet = useCaseMutation(ConfirmConditionMetDocument, 'confirmConditionMet');
   const zh = i18n.language === 'zh-CN';
   const parties = [...new Map(c.parties.map((p) => [p.organization.id, p.organization])).values()];
   const partyName = (id: string) => {
@@ -141,21 +169,52 @@ export function DecisionTab(props: { data: CaseDecisionsFragment; canPropose: bo
                         {d.conditions.map((k) => (
                           <li key={k.id}>
                             {k.description} — {partyName(k.ownerOrganizationId)}
-                            {k.dueOn ? `, ${t('decision.dueOn', { day: k.dueOn })}` : ''} ({k.state})
+                            {k.dueOn ? `, ${t('decision.dueOn', { day: k.dueOn })}` : ''} ({k.state}){' '}
+                            {d.state === 'APPROVED' && k.state === 'OPEN' ? (
+                              <Button
+                                size="small"
+                                loading={confirmMet.state.fetching}
+                                onClick={() =>
+                                  void confirmMet.run({ input: { conditionId: k.id, expectedVersion: k.version } })
+                                }
+                              >
+                                {t('decision.confirmMet')}
+                              </Button>
+                            ) : null}
                           </li>
                         ))}
                       </ul>
                     </Descriptions.Item>
                   ) : null}
                 </Descriptions>
+                {d.representationRequests.length > 0 ? (
+                  <Descriptions size="small" column={1} title={t('decision.representations')}>
+                    {d.representationRequests.map((r) => (
+                      <Descriptions.Item key={r.id} label={partyName(r.addressedToOrganizationId)}>
+                        {r.representation ?? t('decision.representationAwaited', { state: r.state })}
+                      </Descriptions.Item>
+                    ))}
+                  </Descriptions>
+                ) : null}
                 {d.state === 'PROPOSED' ? (
-                  <Typography.Paragraph type="secondary">{t('decision.approveHint')}</Typography.Paragraph>
+                  <>
+                    <Typography.Paragraph type="secondary">{t('decision.approveHint')}</Typography.Paragraph>
+                    {d.representationRequests.length === 0 ? (
+                      <Button loading={hear.state.fetching} onClick={() => void hear.run({ decisionId: d.id })}>
+                        {t('decision.requestRepresentations')}
+                      </Button>
+                    ) : null}
+                  </>
                 ) : null}
               </Card>
             </List.Item>
           )}
         />
       )}
+      <ErrorAlert
+        typed={hear.state.typed ?? confirmMet.state.typed}
+        error={hear.state.error ?? confirmMet.state.error}
+      />
       {props.canPropose ? (
         <Card size="small" title={t('decision.propose')}>
           <Form<ProposalForm>
