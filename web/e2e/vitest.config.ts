@@ -12,7 +12,8 @@ export default defineConfig({
     globalSetup: ['support/server.ts'],
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 120_000,
+    // A whole journey (two people, every page checked by axe) on a busy 2-core machine.
+    testTimeout: 300_000,
     hookTimeout: 120_000,
     // Waits for what the server answers on a loaded 2-core machine, not for a fixed moment.
     expect: { poll: { timeout: 20_000, interval: 100 } },
