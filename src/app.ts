@@ -21,10 +21,12 @@ import { authenticateRequest } from './domain/auth/authenticate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { queueDashboardRouter } from './http/admin-queues.ts';
+import { browserSessionRouter } from './http/browser-session.ts';
 import { documentRouter } from './http/documents.ts';
 import { metricsRouter } from './http/metrics.ts';
 import { databaseUnavailable } from './http/rest.ts';
 import { supplierListRouter } from './http/supplier-lists.ts';
+import { webConsoleRouter } from './http/web-console.ts';
 import { createLiveEvents, type LiveEvents } from './live/live-events.ts';
 import type { Logger } from './logger.ts';
 
@@ -54,6 +56,8 @@ export interface AppDependencies {
    * SSE stream ends with `event: complete`) and new requests are refused with 503.
    */
   readonly shutdown?: AbortSignal;
+  /** The web console's build to serve at `/`; web/dist unless given (tests serve their own). */
+  readonly consoleDir?: string;
 }
 
 /** The answer to a GraphQL request the database could not serve: retryable, 503 with Retry-After. */
@@ -181,6 +185,7 @@ export function createApp(config: Config, deps: AppDependencies) {
   app.use(cors({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, credentials: true }));
   app.use(documentRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now }));
   app.use(supplierListRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now }));
+  app.use(browserSessionRouter({ database: deps.database, auth: deps.auth, logger: deps.logger, now, production }));
   app.use(
     '/graphql',
     rateLimit({
@@ -253,6 +258,7 @@ export function createApp(config: Config, deps: AppDependencies) {
     },
   });
   app.use(yoga.graphqlEndpoint, (req, res) => yoga(req, res, { req }));
+  app.use(webConsoleRouter({ logger: deps.logger, ...(deps.consoleDir ? { dir: deps.consoleDir } : {}) }));
 
   // Body-parser errors (a body over the limit, malformed JSON) answer as GraphQL errors, not as HTML;
   // a route that lost the database answers the REST 503.

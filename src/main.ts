@@ -132,7 +132,7 @@ async function main() {
   if (config.seedDemoData) {
     const accounts = demoPeople.map((p) => `  ${p.email.padEnd(28)} ${p.roles.join(', ')}`).join('\n');
     process.stdout.write(
-      `\nIndustry-chain security review API is ready at ${url}/graphql (GraphiQL in a browser)\n` +
+      `\nIndustry-chain security review is ready at ${url}/ (the web console; the API and GraphiQL at ${url}/graphql)\n` +
         `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}\n` +
         `Demo accounts (password ${DEMO_PASSWORD}):\n${accounts}\n` +
         'Sign in with the `login` mutation and send `Authorization: Bearer <accessToken>` (README.md shows how).\n' +

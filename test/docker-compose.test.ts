@@ -167,4 +167,9 @@ describe('docker/Dockerfile', () => {
     expect(instructions.some((line) => line.startsWith('HEALTHCHECK'))).toBe(true);
     expect(dockerfile).toContain('http://127.0.0.1:4000/healthz');
   });
+
+  it('builds the web console in its own stage and serves it from the runtime image', () => {
+    expect(dockerfile).toContain('RUN npm run build:web');
+    expect(instructions).toContain('COPY --chown=node:node --from=console /app/web/dist ./web/dist');
+  });
 });

@@ -11,6 +11,7 @@ const expectedTables = [
   'service_accounts',
   'one_time_tokens',
   'login_attempts',
+  'person_preferences',
   'cases',
   'case_reference_counters',
   'case_parties',

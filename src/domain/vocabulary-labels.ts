@@ -5,6 +5,8 @@
  * Typed as complete records over the vocabulary, so a value added there without a label here fails
  * to compile.
  */
+
+import { processLabels } from './process-labels.ts';
 import type {
   Capability,
   CaseOrigin,
@@ -323,6 +325,7 @@ export const taxonomyLabels = {
   CASE_SUBJECT: { values: v.caseSubjects, labels: caseSubjectLabels },
   CASE_ORIGIN: { values: v.caseOrigins, labels: caseOriginLabels },
   DECISION_OUTCOME: { values: v.decisionOutcomes, labels: decisionOutcomeLabels },
+  ...processLabels,
 } as const;
 
 export type TaxonomyName = keyof typeof taxonomyLabels;

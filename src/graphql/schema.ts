@@ -29,5 +29,6 @@ import './types/information-request.ts';
 import './types/notification.ts';
 import './types/subscription.ts';
 import './types/jobs.ts';
+import './types/preferences.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,4 +1,4 @@
-import { and, eq, ilike, inArray, isNull, lt, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, isNotNull, isNull, lt, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import { createGraphQLError } from 'graphql-yoga';
 import { caseParties, cases } from '../../../db/schema/cases.ts';
 import { regimes } from '../../../db/schema/clocks.ts';
@@ -174,6 +174,11 @@ const CaseFilter = builder.inputType('CaseFilter', {
       required: false,
       description: 'Only cases on which this department was consulted, as far as you may see its consultation.',
     }),
+    unassigned: t.boolean({
+      required: false,
+      description:
+        'Only cases without a case officer (true), or only those with one (false): what a lead reviewer staffs.',
+    }),
   }),
 });
 
@@ -196,6 +201,7 @@ interface CaseFilterInput {
   partyOrganizationId?: string | null;
   assigneeId?: string | null;
   consultedDepartmentId?: string | null;
+  unassigned?: boolean | null;
 }
 
 /** A global ID in a filter: one of the wrong type, or malformed, matches nothing (never everything). */
@@ -269,6 +275,9 @@ function caseFilterSql(table: typeof cases, filter: CaseFilterInput | null | und
   if (filter?.assigneeId) {
     const person = filterId(filter.assigneeId, 'Person');
     conditions.push(or(eq(table.caseOfficerId, person), eq(table.leadReviewerId, person)));
+  }
+  if (filter?.unassigned !== null && filter?.unassigned !== undefined) {
+    conditions.push(filter.unassigned ? isNull(table.caseOfficerId) : isNotNull(table.caseOfficerId));
   }
   if (filter?.consultedDepartmentId) {
     const department = filterId(filter.consultedDepartmentId, 'Organization');
