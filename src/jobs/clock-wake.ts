@@ -8,7 +8,7 @@
  * however often the clock is woken. Clocks due at the same instant (thousands at the end of a
  * working day) are woken together, in chunks of one transaction each with set-based writes.
  */
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { cases } from '../../db/schema/cases.ts';
 import { clocks, regimes } from '../../db/schema/clocks.ts';
 import { outbox } from '../../db/schema/messaging.ts';
@@ -485,7 +485,9 @@ export async function clocksToWake(
 
 /**
  * The distinct wake-up instants of running clocks before `until`, earliest first, after `after`
- * (keyset paging): one wake-up job each, however many clocks share it.
+ * (keyset paging): one wake-up job each, however many clocks share it. Instants are rounded up to
+ * the millisecond, a JavaScript Date's precision: a `next_wake_at` with microseconds (written by SQL
+ * rather than by the clock code) would otherwise page forever and be missed by its own job's `<=`.
  */
 export async function wakeInstants(
   context: Pick<JobContext, 'db'>,
@@ -493,20 +495,23 @@ export async function wakeInstants(
   limit: number,
   after?: Date,
 ): Promise<Date[]> {
+  const instant = sql<Date>`date_trunc('milliseconds', ${clocks.nextWakeAt} + interval '999 microseconds')`.mapWith(
+    clocks.nextWakeAt,
+  );
   const rows = await context.db
-    .selectDistinct({ at: clocks.nextWakeAt })
+    .selectDistinct({ at: instant })
     .from(clocks)
     .where(
       and(
         isNull(clocks.stoppedAt),
         isNotNull(clocks.nextWakeAt),
         lt(clocks.nextWakeAt, until),
-        after ? gt(clocks.nextWakeAt, after) : undefined,
+        after ? sql`${instant} > ${after}` : undefined,
       ),
     )
-    .orderBy(asc(clocks.nextWakeAt))
+    .orderBy(asc(instant))
     .limit(limit);
-  return rows.map((row) => row.at!);
+  return rows.map((row) => row.at);
 }
 
 export interface WakeClocksOptions {

@@ -138,11 +138,10 @@ describe('Redis and the worker fail', () => {
     await sleep(8_000);
     await stream.stop();
     const cases = stream.acknowledged;
-    // TEST SETUP: the cases' screening clocks fall due now (written directly, to the millisecond as
-    // the clock code writes them), so the worker's start-up reconciliation schedules one wake-up job.
+    // TEST SETUP: the cases' screening clocks fall due now (written directly, with the microseconds
+    // of now()), so the worker's start-up reconciliation schedules one wake-up job.
     await database.db.execute(sql`
-      update clocks set due_at = date_trunc('milliseconds', now() - interval '1 minute'),
-        next_wake_at = date_trunc('milliseconds', now() - interval '1 minute')
+      update clocks set due_at = now() - interval '1 minute', next_wake_at = now() - interval '1 minute'
       where stopped_at is null and case_id in (select id from cases where title like ${`${stream.titlePrefix}-%`})`);
 
     const doomed = await worker('worker-doomed');

@@ -6,7 +6,7 @@
  * officer's inbox through the embedded runner and the notification handlers.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cases } from '../../db/schema/cases.ts';
 import { clocks } from '../../db/schema/clocks.ts';
@@ -17,7 +17,7 @@ import { verifyAllAuditTrails } from '../../src/domain/audit/verify-audit-trail.
 import { reminderInstant } from '../../src/domain/clock/reminders.ts';
 import { createNotificationHandlers, notificationDepsFromConfig } from '../../src/domain/notifications/handlers.ts';
 import { applyCaseEvent } from '../../src/domain/workflow/apply-case-event.ts';
-import { handleClockWake, wakeDueClocks } from '../../src/jobs/clock-wake.ts';
+import { handleClockWake, wakeClocksAt, wakeDueClocks, wakeInstants } from '../../src/jobs/clock-wake.ts';
 import { runOutboxBatch } from '../../src/jobs/embedded.ts';
 import { SEED_INSTANT } from '../support/fixed-time.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -272,5 +272,25 @@ describe('many clocks due at the same instant', () => {
     expect((await verifyAllAuditTrails(database.db, systemActor('test'))).broken).toEqual([]);
     // Woken again: nothing is sent twice.
     expect(await wakeDueClocks(context)).toEqual([]);
+  });
+});
+
+describe('a wake-up instant finer than a millisecond', () => {
+  it('is listed once, rounded up, and its job wakes the clock', async () => {
+    const cutoff = await caseByReference(database, CUTOFF);
+    const clock = await runningClock(database, cutoff.id);
+    // TEST SETUP: SQL, not the clock code, wrote the instant, with microseconds a Date cannot hold.
+    await database.db.execute(
+      sql`update clocks set next_wake_at = ${clock.dueAt.toISOString()}::timestamptz + interval '500 microseconds' where id = ${clock.id}`,
+    );
+    const context = jobContext(database, controllableClock(new Date(clock.dueAt.getTime() + 60_000)).now);
+    const until = new Date(clock.dueAt.getTime() + 60_000);
+    const instants = await wakeInstants(context, until, 1_000);
+    const rounded = new Date(clock.dueAt.getTime() + 1);
+    expect(instants.map((i) => i.toISOString())).toContain(rounded.toISOString());
+    // Keyset paging after that instant moves on instead of returning it again.
+    expect((await wakeInstants(context, until, 1_000, instants.at(-1))).map((i) => i.getTime())).toEqual([]);
+    const { outcomes } = await wakeClocksAt(context, rounded);
+    expect(outcomes.find((o) => o.clockId === clock.id)).toMatchObject({ due: true });
   });
 });
