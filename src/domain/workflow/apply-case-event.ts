@@ -1,7 +1,7 @@
 /**
  * The workflow engine for cases: applies one event to a case in the caller's transaction — load
  * and lock the case, check the caller may see it, plan the transition from the definition the case
- * started on (sender, guards), check the expected version, write the new state, apply the clock
+ * started on (sender, guards) once the expected version is the current one, write the new state, apply the clock
  * effects, record the notices in the outbox and append the audit entry. All or nothing: any
  * failure throws and the caller's transaction rolls back.
  */
@@ -57,6 +57,9 @@ export async function applyCaseEvent(
     ? (await tx.select().from(cases).where(eq(cases.id, data.caseId)).for('update'))[0]
     : await loadCaseFor(tx, actor, 'transition', data.caseId, { lock: true });
   if (!current) throw new NotFoundError('Case');
+  // Version first: a caller who read an older version learns only that, and the current version to
+  // re-read, before any check on the state that its stale read would make confusing.
+  if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
   const definition = workflowDefinition('case', current.workflowVersion);
   if (!definition) throw new Error(`case workflow version ${current.workflowVersion} is not shipped`);
   const loaded = await loadCaseFacts(tx, current);
@@ -80,7 +83,6 @@ export async function applyCaseEvent(
     },
   );
   if (!plan.ok) throw planError(plan, current.state, data.event);
-  if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
 
   const to = plan.to as CaseState;
   let reference = current.reference;
