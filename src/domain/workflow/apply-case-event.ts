@@ -14,13 +14,13 @@ import { workflowDefinition } from '../../../workflows/registry.ts';
 import { planTransition, type TransitionPlan } from '../../../workflows/transition.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
-import { type Actor, actorId } from '../actor.ts';
+import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { assignReference } from '../cases/assign-reference.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import type { CaseState } from '../vocabulary.ts';
-import { loadCaseFacts } from './case-facts.ts';
+import { caseFactContext, loadCaseFacts } from './case-facts.ts';
 import { applyClockEffects, recordNotices } from './effects.ts';
 
 export const ZCaseEventRequest = z.object({
@@ -72,15 +72,7 @@ export async function applyCaseEvent(
       actorRoles: actor.kind === 'SYSTEM' ? [] : actor.roles,
       isSystem: actor.kind === 'SYSTEM',
     },
-    {
-      now,
-      actor: { id: actorId(actor), roles: actor.kind === 'SYSTEM' ? [] : actor.roles },
-      reasonGiven: data.reason !== undefined,
-      deadline: loaded.currentClock?.dueAt ?? null,
-      actorConflictDeclaration: null,
-      case: loaded.facts,
-      regime: loaded.regimeFacts,
-    },
+    { ...caseFactContext(actor, loaded, now), reasonGiven: data.reason !== undefined },
   );
   if (!plan.ok) throw planError(plan, current.state, data.event);
 
@@ -139,5 +131,5 @@ export async function applyCaseEvent(
 function planError(plan: Exclude<TransitionPlan<string, string>, { ok: true }>, state: string, event: string) {
   if (plan.error === 'FORBIDDEN') return new ForbiddenError(`you may not send ${event} in state ${state}`);
   if (plan.error === 'INVALID_TRANSITION') return new InvalidTransitionError(state, event, plan.allowedEvents);
-  return new InvalidTransitionError(state, event, [], plan.reason);
+  return new InvalidTransitionError(state, event, plan.allowedEvents, plan.reason, plan.code);
 }

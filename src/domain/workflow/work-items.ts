@@ -195,7 +195,7 @@ export async function applyWorkItemEvent(tx: Tx, actor: Actor, request: WorkItem
     if (plan.error === 'FORBIDDEN')
       throw new ForbiddenError(`you may not send ${request.event} to this ${spec.entity}`);
     if (plan.error === 'INVALID_TRANSITION') throw new InvalidTransitionError(state, request.event, plan.allowedEvents);
-    throw new InvalidTransitionError(state, request.event, [], plan.reason);
+    throw new InvalidTransitionError(state, request.event, plan.allowedEvents, plan.reason, plan.code);
   }
   const updated = await tx
     .update(spec.table)
