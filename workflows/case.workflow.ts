@@ -99,6 +99,11 @@ function whenDecisionStands(
 }
 
 const panelRuling: readonly GuardName[] = ['actorSitsOnPanel', 'panelIndependentOfDecision', 'reasonGiven'];
+/**
+ * A ruling on admissibility names the panel, which is constituted from the request just before the
+ * event: its rules are checked when the ruling is sent, not when actions are listed.
+ */
+const namedPanel: readonly GuardName[] = ['namedPanelIncludesActor', 'namedPanelIndependentOfDecision'];
 const appealEnds: readonly Effect[] = [stopClock('APPEAL_DECISION'), notify('CASE_OFFICER', 'case.appeal-decided')];
 
 const transitions: readonly CaseTransition[] = [
@@ -327,7 +332,7 @@ const transitions: readonly CaseTransition[] = [
     event: 'ADMIT_APPEAL',
     to: 'APPEALED',
     by: panel,
-    guards: ['appealAwaitingAdmissibility', 'actorSitsOnPanel', 'panelIndependentOfDecision'],
+    guards: ['appealAwaitingAdmissibility', ...namedPanel],
     effects: [notify('PARTIES', 'case.appeal-admitted')],
     description: 'The panel admits the appeal and goes on to the merits',
   },
@@ -336,7 +341,7 @@ const transitions: readonly CaseTransition[] = [
       from: ['APPEALED'],
       event: 'DISMISS_APPEAL',
       by: panel,
-      guards: ['appealAwaitingAdmissibility', ...panelRuling],
+      guards: ['appealAwaitingAdmissibility', ...namedPanel, 'reasonGiven'],
       effects: [...appealEnds, notify('PARTIES', 'case.appeal-inadmissible')],
     },
     'The panel finds the appeal inadmissible and the decision stands',

@@ -4,6 +4,13 @@
  * A guard reads only the {@link GuardContext} the engine assembles (plain data, no database, no
  * clock), so the same rule runs in the engine, in `availableActions` and in a table test. A
  * transition names its guards; the first one that refuses stops the transition with its reason.
+ *
+ * Guards are of two kinds. **Fact guards** read only what is stored (the case's facts, its regime,
+ * the acting person and the moment): `availableActions` evaluates them, so an action it calls
+ * possible is not refused by them. **Input guards** depend on what the request carries (a written
+ * reason, the panel a ruling names): they are checked only when the event is sent, and the engine
+ * checks them after every fact guard, so a request with a valid input meets the same verdict as
+ * `availableActions` gave.
  */
 import type { appealStates, CaseOrigin, DecisionOutcome, RiskGrade, Role } from '../src/domain/vocabulary.ts';
 import { riskGrades } from '../src/domain/vocabulary.ts';
@@ -77,40 +84,85 @@ export interface GuardContext {
   readonly regime: RegimeFacts;
 }
 
-/** A guard's verdict: refusals carry a reason the API returns to the caller. */
-export type GuardResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/**
+ * Why a guard refuses, as a closed list of codes (the API's `BlockedReason`), so that a client can
+ * word the refusal in its own language; the guard's sentence says the same in English.
+ */
+export const blockedReasonDescriptions = {
+  REASON_REQUIRED: "Written reasons (or an appeal's grounds) are required.",
+  NOT_A_FIRM_FILING: "Only a firm's own filing is submitted, discarded or withdrawn.",
+  NOT_OPENED_EX_OFFICIO: 'The case was not opened ex officio.',
+  NOT_OPENED_ON_REFERRAL: "The case was not opened on a department's referral.",
+  NO_RISK_GRADE: 'Screening has not confirmed a risk grade yet.',
+  OPEN_WORK_ITEMS: 'Consultations or assessments are still open: proposing needs a written reason.',
+  DEPARTMENT_OBJECTED: 'A department objected: the regime requires in-depth review first.',
+  GRADE_REQUIRES_IN_DEPTH: "The grade reaches the regime's in-depth threshold: in-depth review first.",
+  NOT_A_LEAD_REVIEWER: 'Only a lead reviewer approves a decision.',
+  PROPOSER_CANNOT_APPROVE: 'Separation of duties: the proposer of a decision cannot approve it.',
+  PARTIES_NOT_HEARD: 'A prohibition or conditions: the parties have not been asked for representations.',
+  REPRESENTATIONS_OPEN: "The parties' representations window is still open.",
+  PROPOSAL_FROM_ANOTHER_PHASE: 'The pending proposal was made in another phase.',
+  EXTENSION_UNAVAILABLE: 'The regime allows no (further) extension of this phase.',
+  APPEAL_WINDOW_CLOSED: 'No appeal window is open.',
+  DEADLINE_NOT_PASSED: 'The deadline this expiry is about has not passed (or none runs).',
+  APPEAL_NOT_AWAITING_ADMISSIBILITY: 'The appeal is not awaiting a ruling on admissibility.',
+  APPEAL_NOT_ADMITTED: 'The appeal has not been admitted.',
+  PANEL_NOT_INDEPENDENT: 'The panel has fewer than two members, or one of them took part in the decision.',
+  NOT_ON_PANEL: 'You do not sit on the panel of this appeal.',
+  DECISION_CONDITIONS_MISMATCH: 'The decision in force does (not) carry conditions: another path applies.',
+  CONDITIONS_UNSETTLED: 'Some conditions are neither met nor waived.',
+  CONFLICT_OF_INTEREST: 'The assessor declared a conflict of interest.',
+  CONFLICT_NOT_DECLARED: 'The assessor has not declared whether they have a conflict of interest.',
+} as const;
+export const blockedReasons = Object.keys(blockedReasonDescriptions) as (keyof typeof blockedReasonDescriptions)[];
+export type BlockedReason = keyof typeof blockedReasonDescriptions;
+
+/** A guard's verdict: refusals carry a code and a sentence the API returns to the caller. */
+export type GuardResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: BlockedReason; readonly reason: string };
+
+/** What a fact guard may read: everything but the request. */
+export type FactContext = Omit<GuardContext, 'reasonGiven'>;
+
+/** A fact guard: a pure function of the stored facts, the actor and the moment. */
+export type FactGuard = (ctx: FactContext) => GuardResult;
 
 /** A guard: a pure function of the context. */
 export type Guard = (ctx: GuardContext) => GuardResult;
 
 const allowed: GuardResult = { ok: true };
-const refused = (reason: string): GuardResult => ({ ok: false, reason });
+const refused = (code: BlockedReason, reason: string): GuardResult => ({ ok: false, code, reason });
 
 /** Written reasons are recorded: returns, closures, send-backs, extensions, appeal grounds and rulings. */
 export function reasonGiven(ctx: GuardContext): GuardResult {
-  return ctx.reasonGiven ? allowed : refused('written reasons are required');
+  return ctx.reasonGiven ? allowed : refused('REASON_REQUIRED', 'written reasons are required');
 }
 
 /** Only a firm's own filing is submitted, discarded or withdrawn; an office-opened case is closed instead. */
-export function filedByAFirm(ctx: GuardContext): GuardResult {
-  return ctx.case.origin === 'FIRM_FILING' ? allowed : refused('only a firm filing can be submitted or withdrawn');
+export function filedByAFirm(ctx: FactContext): GuardResult {
+  return ctx.case.origin === 'FIRM_FILING'
+    ? allowed
+    : refused('NOT_A_FIRM_FILING', 'only a firm filing can be submitted or withdrawn');
 }
 
 /** The office opens ex officio cases, including those that arise from monitoring. */
-export function openedExOfficio(ctx: GuardContext): GuardResult {
+export function openedExOfficio(ctx: FactContext): GuardResult {
   return ctx.case.origin === 'EX_OFFICIO' || ctx.case.origin === 'MONITORING'
     ? allowed
-    : refused('the case was not opened ex officio');
+    : refused('NOT_OPENED_EX_OFFICIO', 'the case was not opened ex officio');
 }
 
 /** A call-in on a department's referral is recorded as such. */
-export function openedOnReferral(ctx: GuardContext): GuardResult {
-  return ctx.case.origin === 'DEPARTMENT_REFERRAL' ? allowed : refused('the case was not opened on a referral');
+export function openedOnReferral(ctx: FactContext): GuardResult {
+  return ctx.case.origin === 'DEPARTMENT_REFERRAL'
+    ? allowed
+    : refused('NOT_OPENED_ON_REFERRAL', 'the case was not opened on a referral');
 }
 
 /** Screening ends in review only once the case is graded: the grade decides whether in-depth review is due. */
-export function riskGradeRecorded(ctx: GuardContext): GuardResult {
-  return ctx.case.riskGrade !== null ? allowed : refused('the case has no confirmed risk grade');
+export function riskGradeRecorded(ctx: FactContext): GuardResult {
+  return ctx.case.riskGrade !== null ? allowed : refused('NO_RISK_GRADE', 'the case has no confirmed risk grade');
 }
 
 /** No proposal while a consultation awaits its answer or an accepted assessment its report, unless reasoned. */
@@ -118,6 +170,7 @@ export function workItemsSettledOrReasonGiven(ctx: GuardContext): GuardResult {
   const { consultationsAwaitingResponse, assessmentsAwaitingReport } = ctx.case;
   if (ctx.reasonGiven || (consultationsAwaitingResponse === 0 && assessmentsAwaitingReport === 0)) return allowed;
   return refused(
+    'OPEN_WORK_ITEMS',
     `${consultationsAwaitingResponse} consultation(s) and ${assessmentsAwaitingReport} assessment(s) are still ` +
       'outstanding; record a reason to propose anyway',
   );
@@ -127,130 +180,155 @@ export function workItemsSettledOrReasonGiven(ctx: GuardContext): GuardResult {
  * General review may conclude only when no department objected and the grade is below the regime's
  * in-depth threshold (both regimes shipped: HIGH, and an objection counts).
  */
-export function reviewMayConcludeWithoutInDepth(ctx: GuardContext): GuardResult {
+export function reviewMayConcludeWithoutInDepth(ctx: FactContext): GuardResult {
   const { riskGrade, anyConsultationObjected } = ctx.case;
   const { inDepthRequiredAtGrade, inDepthRequiredOnObjection } = ctx.regime;
-  if (riskGrade === null) return refused('the case has no confirmed risk grade');
+  if (riskGrade === null) return refused('NO_RISK_GRADE', 'the case has no confirmed risk grade');
   if (anyConsultationObjected && inDepthRequiredOnObjection) {
-    return refused('a department objected: the case must pass through in-depth review');
+    return refused('DEPARTMENT_OBJECTED', 'a department objected: the case must pass through in-depth review');
   }
   if (riskGrades.indexOf(riskGrade) >= riskGrades.indexOf(inDepthRequiredAtGrade)) {
-    return refused(`a ${riskGrade} grade requires in-depth review before a decision`);
+    return refused('GRADE_REQUIRES_IN_DEPTH', `a ${riskGrade} grade requires in-depth review before a decision`);
   }
   return allowed;
 }
 
 /** At approval, re-check the in-depth rule for a proposal made in general review (an objection may arrive late). */
-export function inDepthRequirementMet(ctx: GuardContext): GuardResult {
+export function inDepthRequirementMet(ctx: FactContext): GuardResult {
   return ctx.case.proposalPhase === 'IN_DEPTH' ? allowed : reviewMayConcludeWithoutInDepth(ctx);
 }
 
 /** Separation of duties: a lead reviewer other than the proposer approves (design §1). */
-export function approverIsAnotherLeadReviewer(ctx: GuardContext): GuardResult {
-  if (!ctx.actor.roles.includes('LEAD_REVIEWER')) return refused('only a lead reviewer approves a decision');
+export function approverIsAnotherLeadReviewer(ctx: FactContext): GuardResult {
+  if (!ctx.actor.roles.includes('LEAD_REVIEWER'))
+    return refused('NOT_A_LEAD_REVIEWER', 'only a lead reviewer approves a decision');
   if (ctx.actor.id === null || ctx.actor.id === ctx.case.proposerId) {
-    return refused('the proposer of a decision cannot approve it');
+    return refused('PROPOSER_CANNOT_APPROVE', 'the proposer of a decision cannot approve it');
   }
   return allowed;
 }
 
 /** The right to be heard: a prohibition or conditions are approved only after the parties' window closed. */
-export function partiesHeardOnAdverseProposal(ctx: GuardContext): GuardResult {
+export function partiesHeardOnAdverseProposal(ctx: FactContext): GuardResult {
   const { proposedOutcome, representationRequestsMade, representationRequestsOpen } = ctx.case;
   if (proposedOutcome !== 'PROHIBITED' && proposedOutcome !== 'CLEARED_WITH_CONDITIONS') return allowed;
-  if (representationRequestsMade === 0) return refused('the parties have not been asked for representations');
-  if (representationRequestsOpen > 0) return refused('the parties may still make representations');
+  if (representationRequestsMade === 0)
+    return refused('PARTIES_NOT_HEARD', 'the parties have not been asked for representations');
+  if (representationRequestsOpen > 0)
+    return refused('REPRESENTATIONS_OPEN', 'the parties may still make representations');
   return allowed;
 }
 
 /** Selects the send-back that returns a proposal to general review, where it was made. */
-export function proposalMadeInReview(ctx: GuardContext): GuardResult {
-  return ctx.case.proposalPhase === 'REVIEW' ? allowed : refused('the proposal was not made in general review');
+export function proposalMadeInReview(ctx: FactContext): GuardResult {
+  return ctx.case.proposalPhase === 'REVIEW'
+    ? allowed
+    : refused('PROPOSAL_FROM_ANOTHER_PHASE', 'the proposal was not made in general review');
 }
 
 /** Selects the send-back that returns a proposal to in-depth review, where it was made. */
-export function proposalMadeInDepth(ctx: GuardContext): GuardResult {
-  return ctx.case.proposalPhase === 'IN_DEPTH' ? allowed : refused('the proposal was not made in in-depth review');
+export function proposalMadeInDepth(ctx: FactContext): GuardResult {
+  return ctx.case.proposalPhase === 'IN_DEPTH'
+    ? allowed
+    : refused('PROPOSAL_FROM_ANOTHER_PHASE', 'the proposal was not made in in-depth review');
 }
 
 /** A phase is extended once, where the regime allows it (design §5). */
-export function phaseExtensionAvailable(ctx: GuardContext): GuardResult {
-  return ctx.case.phaseExtensionAvailable ? allowed : refused('this phase cannot be extended (again)');
+export function phaseExtensionAvailable(ctx: FactContext): GuardResult {
+  return ctx.case.phaseExtensionAvailable
+    ? allowed
+    : refused('EXTENSION_UNAVAILABLE', 'this phase cannot be extended (again)');
 }
 
 /** An appeal is filed before the appeal window closes; `now` is the moment of filing. */
-export function appealWithinWindow(ctx: GuardContext): GuardResult {
+export function appealWithinWindow(ctx: FactContext): GuardResult {
   const due = ctx.case.appealWindowDueAt;
-  if (due === null) return refused('no appeal window is open');
-  return ctx.now.getTime() <= due.getTime() ? allowed : refused('the appeal window has closed');
+  if (due === null) return refused('APPEAL_WINDOW_CLOSED', 'no appeal window is open');
+  return ctx.now.getTime() <= due.getTime() ? allowed : refused('APPEAL_WINDOW_CLOSED', 'the appeal window has closed');
 }
 
 /** A system expiry is honoured only once its clock is really due, so an early or stale timer changes nothing. */
-export function deadlinePassed(ctx: GuardContext): GuardResult {
-  if (ctx.deadline === null) return refused('no deadline is running');
-  return ctx.now.getTime() > ctx.deadline.getTime() ? allowed : refused('the deadline has not passed yet');
+export function deadlinePassed(ctx: FactContext): GuardResult {
+  if (ctx.deadline === null) return refused('DEADLINE_NOT_PASSED', 'no deadline is running');
+  return ctx.now.getTime() > ctx.deadline.getTime()
+    ? allowed
+    : refused('DEADLINE_NOT_PASSED', 'the deadline has not passed yet');
 }
 
 /** Admissibility is ruled on once, before the merits. */
-export function appealAwaitingAdmissibility(ctx: GuardContext): GuardResult {
-  return ctx.case.appealState === 'FILED' ? allowed : refused('the appeal is not awaiting a ruling on admissibility');
+export function appealAwaitingAdmissibility(ctx: FactContext): GuardResult {
+  return ctx.case.appealState === 'FILED'
+    ? allowed
+    : refused('APPEAL_NOT_AWAITING_ADMISSIBILITY', 'the appeal is not awaiting a ruling on admissibility');
 }
 
 /** The merits are decided only on an admitted appeal. */
-export function appealAdmitted(ctx: GuardContext): GuardResult {
-  return ctx.case.appealState === 'ADMITTED' ? allowed : refused('the appeal has not been admitted');
+export function appealAdmitted(ctx: FactContext): GuardResult {
+  return ctx.case.appealState === 'ADMITTED'
+    ? allowed
+    : refused('APPEAL_NOT_ADMITTED', 'the appeal has not been admitted');
 }
 
 /** A panel of at least two, none of whom took part in the decision under appeal (design §1). */
-export function panelIndependentOfDecision(ctx: GuardContext): GuardResult {
+export function panelIndependentOfDecision(ctx: FactContext): GuardResult {
   const { appealPanelMemberIds, decisionParticipantIds } = ctx.case;
-  if (appealPanelMemberIds.length < 2) return refused('the appeals panel needs at least two members');
+  if (appealPanelMemberIds.length < 2)
+    return refused('PANEL_NOT_INDEPENDENT', 'the appeals panel needs at least two members');
   if (appealPanelMemberIds.some((id) => decisionParticipantIds.includes(id))) {
-    return refused('a panel member took part in the decision under appeal');
+    return refused('PANEL_NOT_INDEPENDENT', 'a panel member took part in the decision under appeal');
   }
   return allowed;
 }
 
 /** Only a member of the panel sitting on this appeal rules on it. */
-export function actorSitsOnPanel(ctx: GuardContext): GuardResult {
+export function actorSitsOnPanel(ctx: FactContext): GuardResult {
   return ctx.actor.id !== null && ctx.case.appealPanelMemberIds.includes(ctx.actor.id)
     ? allowed
-    : refused('the actor does not sit on this appeal panel');
+    : refused('NOT_ON_PANEL', 'the actor does not sit on this appeal panel');
 }
 
 /** Selects monitoring for a decision that stands with conditions. */
-export function decisionHasConditions(ctx: GuardContext): GuardResult {
-  return ctx.case.decisionHasConditions ? allowed : refused('the decision carries no conditions');
+export function decisionHasConditions(ctx: FactContext): GuardResult {
+  return ctx.case.decisionHasConditions
+    ? allowed
+    : refused('DECISION_CONDITIONS_MISMATCH', 'the decision carries no conditions');
 }
 
 /** Selects closure for a decision that stands without conditions. */
-export function decisionHasNoConditions(ctx: GuardContext): GuardResult {
-  return ctx.case.decisionHasConditions ? refused('the decision carries conditions to monitor') : allowed;
+export function decisionHasNoConditions(ctx: FactContext): GuardResult {
+  return ctx.case.decisionHasConditions
+    ? refused('DECISION_CONDITIONS_MISMATCH', 'the decision carries conditions to monitor')
+    : allowed;
 }
 
 /** Monitoring ends when every condition is met or waived. */
-export function allConditionsSettled(ctx: GuardContext): GuardResult {
-  return ctx.case.allConditionsSettled ? allowed : refused('some conditions are neither met nor waived');
+export function allConditionsSettled(ctx: FactContext): GuardResult {
+  return ctx.case.allConditionsSettled
+    ? allowed
+    : refused('CONDITIONS_UNSETTLED', 'some conditions are neither met nor waived');
 }
 
 /** An assessor works on a case only after declaring, personally, no conflict of interest (design §1–2). */
-export function assessorDeclaredNoConflict(ctx: GuardContext): GuardResult {
+export function assessorDeclaredNoConflict(ctx: FactContext): GuardResult {
   if (ctx.actorConflictDeclaration === 'NO_CONFLICT') return allowed;
-  return refused(
-    ctx.actorConflictDeclaration === 'CONFLICT'
-      ? 'the assessor declared a conflict of interest'
-      : 'the assessor has not declared whether they have a conflict of interest',
-  );
+  return ctx.actorConflictDeclaration === 'CONFLICT'
+    ? refused('CONFLICT_OF_INTEREST', 'the assessor declared a conflict of interest')
+    : refused('CONFLICT_NOT_DECLARED', 'the assessor has not declared whether they have a conflict of interest');
 }
 
-/** Every guard by name; transitions refer to them by these names. */
-export const guards = {
-  reasonGiven,
+/**
+ * The panel a ruling on admissibility names is constituted from the request in the same transaction,
+ * just before the event: for that ruling the panel rules are input guards (checked when sent).
+ */
+export const namedPanelIncludesActor: Guard = (ctx) => actorSitsOnPanel(ctx);
+export const namedPanelIndependentOfDecision: Guard = (ctx) => panelIndependentOfDecision(ctx);
+
+/** Guards that read only stored facts, the actor and the moment: `availableActions` evaluates them. */
+export const factGuards = {
   filedByAFirm,
   openedExOfficio,
   openedOnReferral,
   riskGradeRecorded,
-  workItemsSettledOrReasonGiven,
   reviewMayConcludeWithoutInDepth,
   inDepthRequirementMet,
   approverIsAnotherLeadReviewer,
@@ -268,7 +346,30 @@ export const guards = {
   decisionHasNoConditions,
   allConditionsSettled,
   assessorDeclaredNoConflict,
+} satisfies Record<string, FactGuard>;
+
+/** Guards that depend on the request: checked only when the event is sent, after every fact guard. */
+export const inputGuards = {
+  reasonGiven,
+  workItemsSettledOrReasonGiven,
+  namedPanelIncludesActor,
+  namedPanelIndependentOfDecision,
 } satisfies Record<string, Guard>;
+
+/** Every guard by name; transitions refer to them by these names. */
+export const guards: Record<keyof typeof factGuards | keyof typeof inputGuards, Guard> = {
+  ...factGuards,
+  ...inputGuards,
+};
 
 /** The name of a guard, as transitions cite it. */
 export type GuardName = keyof typeof guards;
+export type FactGuardName = keyof typeof factGuards;
+
+/** The input guards a written reason satisfies: with one of them unmet, the event needs a reason. */
+export const reasonGuards: readonly GuardName[] = ['reasonGiven', 'workItemsSettledOrReasonGiven'];
+
+/** Whether a guard reads only stored facts (else it depends on the request). */
+export function isFactGuard(name: GuardName): name is FactGuardName {
+  return name in factGuards;
+}

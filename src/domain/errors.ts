@@ -61,8 +61,11 @@ export class InvalidTransitionError extends AppError {
   constructor(
     readonly currentState: string,
     readonly event: string,
+    /** The events the caller may send now (those `availableActions` reports as possible). */
     readonly allowedEvents: readonly string[],
     readonly reason?: string,
+    /** The code of the rule that refused, when a workflow guard did (a `BlockedReason`). */
+    readonly blockedReason?: string,
   ) {
     super(reason ?? `${event} is not allowed in state ${currentState}`);
   }

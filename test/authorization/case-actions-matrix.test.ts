@@ -284,15 +284,15 @@ async function send(persona: PersonaKey, step: Step, input: Record<string, unkno
   return result.data![step.field]!;
 }
 
-/** The events a persona may send now; none for a persona who may not see the case. */
+/** The events a persona may send now (listed as possible); none for a persona who may not see the case. */
 async function availableActions(persona: PersonaKey): Promise<string[]> {
-  const result = await server.graphql<{ node: { availableActions: string[] } | null }>(
-    'query($id: ID!) { node(id: $id) { ... on Case { availableActions } } }',
+  const result = await server.graphql<{ node: { availableActions: { event: string; possible: boolean }[] } | null }>(
+    'query($id: ID!) { node(id: $id) { ... on Case { availableActions { event possible } } } }',
     { id: gid('Case', caseId) },
     await bearerFor(database, personas[persona].email, instant),
   );
   expect(result.errors).toBeUndefined();
-  return result.data!.node?.availableActions ?? [];
+  return (result.data!.node?.availableActions ?? []).filter((a) => a.possible).map((a) => a.event);
 }
 
 beforeAll(async () => {

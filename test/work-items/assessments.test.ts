@@ -27,10 +27,11 @@ type Outcome = {
   assessment?: { id: string; state: string; version: number } | null;
   fieldErrors?: { field: string }[];
   currentState?: string;
+  currentVersion?: number;
 };
 
 const changed = `__typename ... on AssessmentChanged { from to assessment { id state version } }
-  ... on ValidationError { fieldErrors { field } } ... on InvalidTransition { currentState } ... on Error { message }`;
+  ... on StaleVersion { currentVersion } ... on ValidationError { fieldErrors { field } } ... on InvalidTransition { currentState } ... on Error { message }`;
 
 async function as<T>(email: string, query: string, variables: Record<string, unknown> = {}) {
   const result = await server.graphql<T>(query, variables, await bearerFor(database, email));
@@ -209,6 +210,14 @@ describe('an assessment', () => {
       expectedVersion: resubmitted.assessment!.version,
     });
     expect(endorsed).toMatchObject({ from: 'SUBMITTED', to: 'ENDORSED' });
+    // A second officer who read the submitted report sends its version: version first, although
+    // ENDORSED would refuse a return anyway; the answer is "re-read", with the current version.
+    const late = await step('officer@icsr.example', 'returnAssessment', 'AssessmentReasonInput', {
+      assessmentId: ciie.id,
+      expectedVersion: resubmitted.assessment!.version,
+      reason: 'Also quantify support capacity.',
+    });
+    expect(late).toMatchObject({ __typename: 'StaleVersion', currentVersion: endorsed.assessment!.version });
 
     const [row] = await database.db
       .select()

@@ -318,7 +318,6 @@ describe('consulting departments', () => {
     const verdict = reviewMayConcludeWithoutInDepth({
       now: WED,
       actor: { id: null, roles: ['CASE_OFFICER'] },
-      reasonGiven: false,
       deadline: null,
       actorConflictDeclaration: null,
       case: loaded.facts,

@@ -239,7 +239,26 @@ it('runs a case from filing through appeal to closure', { timeout: 120_000 }, as
       'ConsultationResponded',
     );
   }
-  // An objection sends the case to in-depth review.
+  // An objection sends the case to in-depth review: the officer's actions say so before anyone tries.
+  const actions = await call(
+    'officer@icsr.example',
+    'query($id: ID!) { node(id: $id) { ... on Case { state availableActions { event possible blockedReason reason } } } }',
+    { id: caseGid },
+  );
+  expect(actions).toEqual({
+    state: 'REVIEW',
+    availableActions: [
+      { event: 'ESCALATE_TO_IN_DEPTH', possible: true, blockedReason: null, reason: null },
+      { event: 'EXTEND_PHASE', possible: true, blockedReason: null, reason: null },
+      {
+        event: 'PROPOSE_DECISION',
+        possible: false,
+        blockedReason: 'DEPARTMENT_OBJECTED',
+        reason: 'a department objected: the case must pass through in-depth review',
+      },
+      { event: 'WITHDRAW', possible: true, blockedReason: null, reason: null },
+    ],
+  });
   await caseAction('officer@icsr.example', 'escalateToInDepth');
 
   // An institute assesses; its assessor declares no conflict first.

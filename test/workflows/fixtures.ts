@@ -77,6 +77,8 @@ export const satisfying: Record<GuardName, ContextPatch> = {
   appealAdmitted: { case: { appealState: 'ADMITTED' } },
   panelIndependentOfDecision: { case: panel },
   actorSitsOnPanel: { actor: { id: 'panel-1', roles: ['APPEALS_PANEL'] }, case: panel },
+  namedPanelIndependentOfDecision: { case: panel },
+  namedPanelIncludesActor: { actor: { id: 'panel-1', roles: ['APPEALS_PANEL'] }, case: panel },
   decisionHasConditions: { case: { decisionHasConditions: true } },
   decisionHasNoConditions: { case: { decisionHasConditions: false } },
   allConditionsSettled: { case: { allConditionsSettled: true } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type GuardName, guards } from '../../workflows/guards.ts';
+import { blockedReasons, factGuards, type GuardName, guards, inputGuards } from '../../workflows/guards.ts';
 import { type ContextPatch, guardContext, now, satisfying, tomorrow, yesterday } from './fixtures.ts';
 
 interface GuardCase {
@@ -246,6 +246,32 @@ const table: readonly GuardCase[] = [
     ok: false,
   },
 
+  // The same rules, checked when a ruling on admissibility names its panel (input guards).
+  {
+    guard: 'namedPanelIndependentOfDecision',
+    when: 'the named panel is independent',
+    patch: { case: panel },
+    ok: true,
+  },
+  {
+    guard: 'namedPanelIndependentOfDecision',
+    when: 'the named panel has one member',
+    patch: { case: { appealPanelMemberIds: ['panel-1'], decisionParticipantIds: [] } },
+    ok: false,
+  },
+  {
+    guard: 'namedPanelIncludesActor',
+    when: 'the ruling member is named',
+    patch: { actor: { id: 'panel-2', roles: ['APPEALS_PANEL'] }, case: panel },
+    ok: true,
+  },
+  {
+    guard: 'namedPanelIncludesActor',
+    when: 'the ruling member is not named',
+    patch: { actor: { id: 'panel-9', roles: ['APPEALS_PANEL'] }, case: panel },
+    ok: false,
+  },
+
   { guard: 'decisionHasConditions', when: 'conditions', patch: { case: { decisionHasConditions: true } }, ok: true },
   { guard: 'decisionHasConditions', when: 'none', patch: { case: { decisionHasConditions: false } }, ok: false },
   { guard: 'decisionHasNoConditions', when: 'none', patch: { case: { decisionHasConditions: false } }, ok: true },
@@ -288,7 +314,29 @@ describe('guards', () => {
   it.each(table)('$guard when $when: ok=$ok', ({ guard, patch, ok }) => {
     const result = guards[guard](guardContext(patch));
     expect(result.ok).toBe(ok);
-    if (!result.ok) expect(result.reason).not.toBe('');
+    if (!result.ok) {
+      expect(result.reason).not.toBe('');
+      expect(blockedReasons).toContain(result.code);
+    }
+  });
+
+  it('are of two kinds: fact guards never read the request, input guards do', () => {
+    for (const guard of Object.keys(factGuards) as GuardName[]) {
+      for (const patch of table.filter((row) => row.guard === guard).map((row) => row.patch)) {
+        // The same facts with and without a reason: a fact guard's verdict cannot change.
+        const without = guards[guard](guardContext(patch, { reasonGiven: false }));
+        const withReason = guards[guard](guardContext(patch, { reasonGiven: true }));
+        expect(withReason, guard).toEqual(without);
+      }
+    }
+    expect(Object.keys(inputGuards).sort()).toEqual(
+      [
+        'namedPanelIncludesActor',
+        'namedPanelIndependentOfDecision',
+        'reasonGiven',
+        'workItemsSettledOrReasonGiven',
+      ].sort(),
+    );
   });
 
   it('every guard is tested both letting a transition through and refusing it', () => {

@@ -3,8 +3,8 @@ import { type Role, roles } from '../../src/domain/vocabulary.ts';
 import { caseWorkflow } from '../../workflows/case.workflow.ts';
 import type { Sender, Transition, WorkflowDefinition } from '../../workflows/definition.ts';
 import { currentWorkflows } from '../../workflows/registry.ts';
-import { availableEvents, planTransition } from '../../workflows/transition.ts';
-import { guardContext, satisfying, tomorrow, yesterday } from './fixtures.ts';
+import { actionsFrom, planTransition, possibleEvents } from '../../workflows/transition.ts';
+import { type ContextPatch, guardContext, satisfying, tomorrow, yesterday } from './fixtures.ts';
 
 const definitions: readonly WorkflowDefinition[] = Object.values(currentWorkflows);
 
@@ -75,22 +75,19 @@ describe('planTransition', () => {
     expect(plan).toEqual({ ok: true, to: transition.to, effects: transition.effects, transition });
   });
 
-  it.each(illegal)('rejects $name, listing the allowed events', ({ definition, state, event }) => {
+  it.each(illegal)('rejects $name, listing the possible events', ({ definition, state, event }) => {
     const person = planTransition(definition, { state, event, actorRoles: roles, isSystem: false }, guardContext());
-    const expected = [
-      ...new Set(
-        definition.transitions
-          .filter((transition) => transition.from.includes(state) && transition.by.some((by) => by !== 'SYSTEM'))
-          .map((transition) => transition.event),
-      ),
-    ];
-    expect(person).toEqual({ ok: false, error: 'INVALID_TRANSITION', allowedEvents: expected });
+    expect(person).toEqual({
+      ok: false,
+      error: 'INVALID_TRANSITION',
+      allowedEvents: possibleEvents(definition, state, roles, guardContext()),
+    });
 
     const system = planTransition(definition, { state, event, actorRoles: [], isSystem: true }, guardContext());
     expect(system).toEqual({
       ok: false,
       error: 'INVALID_TRANSITION',
-      allowedEvents: availableEvents(definition, state, ['SYSTEM']),
+      allowedEvents: possibleEvents(definition, state, ['SYSTEM'], guardContext()),
     });
   });
 
@@ -204,26 +201,84 @@ describe('planTransition', () => {
   });
 });
 
-describe('availableEvents', () => {
-  it('lists the events a role may send from a state, once each, in table order', () => {
-    expect(availableEvents(caseWorkflow, 'DECISION_PROPOSED', ['LEAD_REVIEWER'])).toEqual([
-      'APPROVE_DECISION',
-      'SEND_BACK_DECISION',
-    ]);
-    expect(availableEvents(caseWorkflow, 'REVIEW', ['CASE_OFFICER'])).toEqual([
-      'ESCALATE_TO_IN_DEPTH',
-      'EXTEND_PHASE',
-      'PROPOSE_DECISION',
-      'WITHDRAW',
-    ]);
+describe('actionsFrom', () => {
+  const officer: Role[] = ['CASE_OFFICER'];
+
+  it('lists every event a role could send from a state, once each, in table order', () => {
+    const events = (state: string, senders: readonly Sender[]) =>
+      actionsFrom(caseWorkflow, state as never, senders, guardContext()).map((action) => action.event);
+    expect(events('DECISION_PROPOSED', ['LEAD_REVIEWER'])).toEqual(['APPROVE_DECISION', 'SEND_BACK_DECISION']);
+    expect(events('REVIEW', officer)).toEqual(['ESCALATE_TO_IN_DEPTH', 'EXTEND_PHASE', 'PROPOSE_DECISION', 'WITHDRAW']);
+    expect(events('REVIEW', ['AUDITOR', 'ADMIN'])).toEqual([]);
+    expect(events('CLOSED', roles)).toEqual([]);
+    expect(events('DECIDED', ['SYSTEM'])).toEqual(['APPEAL_WINDOW_EXPIRED']);
   });
 
-  it('lists nothing for a role with no part in the state, nor in a terminal state', () => {
-    expect(availableEvents(caseWorkflow, 'REVIEW', ['AUDITOR', 'ADMIN'])).toEqual([]);
-    expect(availableEvents(caseWorkflow, 'CLOSED', roles)).toEqual([]);
+  it('blocks a proposal in review after an objection, with the rule, as the engine then refuses it', () => {
+    const facts = guardContext({ case: { riskGrade: 'LOW', anyConsultationObjected: true, origin: 'EX_OFFICIO' } });
+    expect(actionsFrom(caseWorkflow, 'REVIEW', officer, facts)).toEqual([
+      { event: 'ESCALATE_TO_IN_DEPTH', possible: true, blockedReason: null, reason: null, reasonRequired: false },
+      {
+        event: 'EXTEND_PHASE',
+        possible: false,
+        blockedReason: 'EXTENSION_UNAVAILABLE',
+        reason: 'this phase cannot be extended (again)',
+        reasonRequired: false,
+      },
+      {
+        event: 'PROPOSE_DECISION',
+        possible: false,
+        blockedReason: 'DEPARTMENT_OBJECTED',
+        reason: 'a department objected: the case must pass through in-depth review',
+        reasonRequired: false,
+      },
+      {
+        event: 'WITHDRAW',
+        possible: false,
+        blockedReason: 'NOT_A_FIRM_FILING',
+        reason: 'only a firm filing can be submitted or withdrawn',
+        reasonRequired: false,
+      },
+    ]);
+    const plan = planTransition(
+      caseWorkflow,
+      { state: 'REVIEW', event: 'PROPOSE_DECISION', actorRoles: officer, isSystem: false },
+      { ...facts, reasonGiven: true },
+    );
+    expect(plan).toEqual({
+      ok: false,
+      error: 'GUARD_FAILED',
+      guard: 'reviewMayConcludeWithoutInDepth',
+      code: 'DEPARTMENT_OBJECTED',
+      reason: 'a department objected: the case must pass through in-depth review',
+      allowedEvents: ['ESCALATE_TO_IN_DEPTH'],
+    });
   });
 
-  it('lists the clock expiries for the system', () => {
-    expect(availableEvents(caseWorkflow, 'DECIDED', ['SYSTEM'])).toEqual(['APPEAL_WINDOW_EXPIRED']);
+  it('blocks starting review before the grade is confirmed', () => {
+    const [, start] = actionsFrom(caseWorkflow, 'SCREENING', officer, guardContext());
+    expect(start).toMatchObject({ event: 'START_REVIEW', possible: false, blockedReason: 'NO_RISK_GRADE' });
+  });
+
+  it('says when a possible action needs written reasons: always for some, with open work for a proposal', () => {
+    const inDepth = (patch: ContextPatch) =>
+      actionsFrom(caseWorkflow, 'IN_DEPTH', officer, guardContext(patch)).find((a) => a.event === 'PROPOSE_DECISION');
+    expect(inDepth({})).toMatchObject({ possible: true, reasonRequired: false });
+    expect(inDepth({ case: { consultationsAwaitingResponse: 1 } })).toMatchObject({
+      possible: true,
+      reasonRequired: true,
+    });
+    const [close] = actionsFrom(caseWorkflow, 'SCREENING', officer, guardContext());
+    expect(close).toMatchObject({ event: 'CLOSE_AFTER_SCREENING', possible: true, reasonRequired: true });
+  });
+
+  it('leaves the panel a ruling names to the ruling: admission is possible for a panel member before it sits', () => {
+    const actions = actionsFrom(
+      caseWorkflow,
+      'APPEALED',
+      ['APPEALS_PANEL'],
+      guardContext({ actor: { id: 'panel-1', roles: ['APPEALS_PANEL'] }, case: { appealState: 'FILED' } }),
+    );
+    expect(actions.filter((a) => a.possible).map((a) => a.event)).toEqual(['ADMIT_APPEAL', 'DISMISS_APPEAL']);
   });
 });

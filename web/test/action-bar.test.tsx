@@ -1,9 +1,9 @@
 /** The action bar: one button per action the API lists; a blocked one keeps its reason within reach. */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { App } from 'antd';
 import { I18nextProvider } from 'react-i18next';
 import { Client, fetchExchange, Provider } from 'urql';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../src/i18n/i18n.ts';
 import { ActionBar, actionsFromApi } from '../src/pages/case/ActionBar.tsx';
 import { CaseFileContext } from '../src/pages/case/case-context.ts';
@@ -27,29 +27,67 @@ function renderBar(actions: Parameters<typeof ActionBar>[0]['actions'], onOpenTa
 }
 
 describe('the action bar', () => {
-  it('takes today’s availableActions (every listed event possible)', () => {
-    expect(actionsFromApi(['START_REVIEW', 'WITHDRAW'])).toEqual([
-      { event: 'START_REVIEW', possible: true },
-      { event: 'WITHDRAW', possible: true },
+  // A dialog opened by one test must not linger (in its portal) into the next.
+  afterEach(cleanup);
+
+  it('takes the API’s actions: possible or blocked with the rule, and whether reasons are needed', () => {
+    expect(
+      actionsFromApi([
+        { event: 'START_REVIEW', possible: false, blockedReason: 'NO_RISK_GRADE', reason: 'no grade' },
+        { event: 'WITHDRAW', possible: true, reasonRequired: true },
+      ]),
+    ).toEqual([
+      {
+        event: 'START_REVIEW',
+        possible: false,
+        blockedReason: 'NO_RISK_GRADE',
+        reason: 'no grade',
+        reasonRequired: false,
+      },
+      { event: 'WITHDRAW', possible: true, blockedReason: null, reason: null, reasonRequired: true },
     ]);
   });
 
-  it('shows an impossible action disabled with the API’s reason, and sends nothing', async () => {
+  it('shows an impossible action disabled with the rule worded in the person’s language, and sends nothing', async () => {
     await i18n.changeLanguage('en');
     const onOpenTab = renderBar([
-      { event: 'PROPOSE_DECISION', possible: false, blockedReason: 'An objection requires in-depth review.' },
+      {
+        event: 'PROPOSE_DECISION',
+        possible: false,
+        blockedReason: 'DEPARTMENT_OBJECTED',
+        reason: 'a department objected: the case must pass through in-depth review',
+      },
     ]);
     const button = screen.getByRole('button', { name: /PROPOSE_DECISION/ });
     expect(button.getAttribute('aria-disabled')).toBe('true');
-    expect(button.textContent).toContain('An objection requires in-depth review.');
+    expect(button.textContent).toContain('A department objected: the case must pass through in-depth review.');
     fireEvent.click(button);
     expect(onOpenTab).not.toHaveBeenCalled();
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('words the blocked rule in Chinese too', async () => {
+    await i18n.changeLanguage('zh-CN');
+    renderBar([{ event: 'START_REVIEW', possible: false, blockedReason: 'NO_RISK_GRADE', reason: 'no grade' }]);
+    expect(screen.getByRole('button', { name: /START_REVIEW/ }).textContent).toContain('案件尚无确认的风险等级');
+    await i18n.changeLanguage('en');
+  });
+
+  it('asks for reasons when the API says a rule needs them now, though the event usually does not', async () => {
+    await i18n.changeLanguage('en');
+    renderBar([{ event: 'APPROVE_DECISION', possible: true, reasonRequired: true }]);
+    fireEvent.click(screen.getByRole('button', { name: 'APPROVE_DECISION' }));
+    expect(await screen.findByText('Written reasons are required for this action now.')).toBeTruthy();
+  });
+
   it('opens the decision tab for a proposal and asks for reasons before sending an event', async () => {
     await i18n.changeLanguage('en');
-    const onOpenTab = renderBar(actionsFromApi(['PROPOSE_DECISION', 'RETURN_FOR_COMPLETION']));
+    const onOpenTab = renderBar(
+      actionsFromApi([
+        { event: 'PROPOSE_DECISION', possible: true },
+        { event: 'RETURN_FOR_COMPLETION', possible: true, reasonRequired: true },
+      ]),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'PROPOSE_DECISION' }));
     expect(onOpenTab).toHaveBeenCalledWith('decision');
     fireEvent.click(screen.getByRole('button', { name: 'RETURN_FOR_COMPLETION' }));

@@ -14,7 +14,7 @@ import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { checkCoherence, insertDecision, ZDecisionContent } from '../decisions/propose-decision.ts';
 import { type DecisionRow, latestDecision, requirePerson } from '../decisions/shared.ts';
-import { ConflictError, InvalidTransitionError, ValidationError } from '../errors.ts';
+import { ConflictError, InvalidTransitionError, StaleVersionError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { applyCaseEvent } from '../workflow/apply-case-event.ts';
 import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
@@ -92,6 +92,7 @@ async function ruleOnAdmissibility(
   requirePerson(actor);
   // Permission first: the panel is constituted only by someone who may act on the case.
   const caseRow = await loadCaseFor(tx, actor, 'transition', data.caseId, { lock: true });
+  if (caseRow.version !== data.expectedVersion) throw new StaleVersionError(caseRow.version);
   const appeal = await currentAppeal(tx, caseRow.id);
   if (appeal?.state !== 'FILED') {
     throw new InvalidTransitionError(
@@ -171,7 +172,9 @@ export async function decideAppeal(
 ): Promise<{ appeal: AppealRow; caseVersion: number; variedDecision: DecisionRow | null }> {
   const data = parseInput(ZDecideAppeal, input);
   const person = requirePerson(actor);
-  const caseRow = await loadCaseFor(tx, actor, 'read', data.caseId);
+  // Locked, and the version checked first: a stale ruling learns the current version, nothing else.
+  const caseRow = await loadCaseFor(tx, actor, 'read', data.caseId, { lock: true });
+  if (caseRow.version !== data.expectedVersion) throw new StaleVersionError(caseRow.version);
   const appealed = await currentAppeal(tx, data.caseId);
 
   // The varied decision is written before the case event, so the engine's choice between monitoring and

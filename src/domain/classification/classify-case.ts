@@ -76,6 +76,7 @@ export async function classifyCase(tx: Tx, actor: Actor, input: TClassifyCase, n
   if (actor.kind !== 'SYSTEM' && !actor.roles.some((r) => (classifyingRoles as readonly string[]).includes(r))) {
     throw new ForbiddenError('only a case officer or lead reviewer classifies a case');
   }
+  if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
   // The database refuses these too (CHECKs on cases); here they come back naming the field.
   if (keyDimensionSecurityType[data.keyDimension] !== data.securityType) {
     throw ValidationError.single(
@@ -86,7 +87,6 @@ export async function classifyCase(tx: Tx, actor: Actor, input: TClassifyCase, n
   if (!classifiableStates.includes(current.state)) {
     throw new InvalidTransitionError(current.state, 'CLASSIFY', [], `a case in ${current.state} cannot be classified`);
   }
-  if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
 
   const facts = {
     securityType: data.securityType,

@@ -52,6 +52,7 @@ export async function requestConsultations(tx: Tx, actor: Actor, input: TRequest
   const data = parseInput(ZRequestConsultations, input);
   const current = await loadCaseFor(tx, actor, 'transition', data.caseId, { lock: true });
   const requestedById = requestingPerson(actor);
+  if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
   const departmentIds = [...new Set(data.departmentIds)];
   const departments = await tx
     .select({ id: organizations.id, kind: organizations.kind })
@@ -69,7 +70,6 @@ export async function requestConsultations(tx: Tx, actor: Actor, input: TRequest
   if (!consultingStates.includes(current.state)) {
     throw new InvalidTransitionError(current.state, 'REQUEST_CONSULTATIONS', [], 'departments are consulted in review');
   }
-  if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
 
   // One request per department per round. A round ends with the decision it informed: once a decision
   // was approved after the round's requests (the case came back on a remittal or a breach), the next

@@ -35,6 +35,9 @@ export async function requestInformation(tx: Tx, actor: Actor, input: TRequestIn
   const data = parseInput(ZRequestInformation, input);
   const current = await loadCaseFor(tx, actor, 'transition', data.caseId, { lock: true });
   const requestedById = requestingPerson(actor);
+  if (data.expectedVersion !== undefined && current.version !== data.expectedVersion) {
+    throw new StaleVersionError(current.version);
+  }
   const [party] = await tx
     .select()
     .from(caseParties)
@@ -42,9 +45,6 @@ export async function requestInformation(tx: Tx, actor: Actor, input: TRequestIn
   if (!party) throw ValidationError.single('addressedToOrganizationId', 'is not a party of the case');
   if (!requestingStates.includes(current.state)) {
     throw new InvalidTransitionError(current.state, 'REQUEST_INFORMATION', [], 'information is requested in review');
-  }
-  if (data.expectedVersion !== undefined && current.version !== data.expectedVersion) {
-    throw new StaleVersionError(current.version);
   }
   const [regime] = await tx.select().from(regimes).where(eq(regimes.id, current.regimeId));
   const pausesPhaseClock = (regime!.definition as RegimeDefinition).informationRequestPausesPhaseClock;

@@ -1,7 +1,7 @@
 /**
  * The workflow engine for cases: applies one event to a case in the caller's transaction — load
  * and lock the case, check the caller may see it, plan the transition from the definition the case
- * started on (sender, guards), check the expected version, write the new state, apply the clock
+ * started on (sender, guards) once the expected version is the current one, write the new state, apply the clock
  * effects, record the notices in the outbox and append the audit entry. All or nothing: any
  * failure throws and the caller's transaction rolls back.
  */
@@ -14,13 +14,13 @@ import { workflowDefinition } from '../../../workflows/registry.ts';
 import { planTransition, type TransitionPlan } from '../../../workflows/transition.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
-import { type Actor, actorId } from '../actor.ts';
+import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { assignReference } from '../cases/assign-reference.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import type { CaseState } from '../vocabulary.ts';
-import { loadCaseFacts } from './case-facts.ts';
+import { caseFactContext, loadCaseFacts } from './case-facts.ts';
 import { applyClockEffects, recordNotices } from './effects.ts';
 
 export const ZCaseEventRequest = z.object({
@@ -57,6 +57,9 @@ export async function applyCaseEvent(
     ? (await tx.select().from(cases).where(eq(cases.id, data.caseId)).for('update'))[0]
     : await loadCaseFor(tx, actor, 'transition', data.caseId, { lock: true });
   if (!current) throw new NotFoundError('Case');
+  // Version first: a caller who read an older version learns only that, and the current version to
+  // re-read, before any check on the state that its stale read would make confusing.
+  if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
   const definition = workflowDefinition('case', current.workflowVersion);
   if (!definition) throw new Error(`case workflow version ${current.workflowVersion} is not shipped`);
   const loaded = await loadCaseFacts(tx, current);
@@ -69,18 +72,9 @@ export async function applyCaseEvent(
       actorRoles: actor.kind === 'SYSTEM' ? [] : actor.roles,
       isSystem: actor.kind === 'SYSTEM',
     },
-    {
-      now,
-      actor: { id: actorId(actor), roles: actor.kind === 'SYSTEM' ? [] : actor.roles },
-      reasonGiven: data.reason !== undefined,
-      deadline: loaded.currentClock?.dueAt ?? null,
-      actorConflictDeclaration: null,
-      case: loaded.facts,
-      regime: loaded.regimeFacts,
-    },
+    { ...caseFactContext(actor, loaded, now), reasonGiven: data.reason !== undefined },
   );
   if (!plan.ok) throw planError(plan, current.state, data.event);
-  if (current.version !== data.expectedVersion) throw new StaleVersionError(current.version);
 
   const to = plan.to as CaseState;
   let reference = current.reference;
@@ -137,5 +131,5 @@ export async function applyCaseEvent(
 function planError(plan: Exclude<TransitionPlan<string, string>, { ok: true }>, state: string, event: string) {
   if (plan.error === 'FORBIDDEN') return new ForbiddenError(`you may not send ${event} in state ${state}`);
   if (plan.error === 'INVALID_TRANSITION') return new InvalidTransitionError(state, event, plan.allowedEvents);
-  return new InvalidTransitionError(state, event, [], plan.reason);
+  return new InvalidTransitionError(state, event, plan.allowedEvents, plan.reason, plan.code);
 }

@@ -7,11 +7,13 @@ import type { cases } from '../../../db/schema/cases.ts';
 import { clocks, regimes } from '../../../db/schema/clocks.ts';
 import { appealPanelMembers, appeals, conditions, decisions } from '../../../db/schema/decisions.ts';
 import { assessments, consultations, representationRequests } from '../../../db/schema/work-items.ts';
-import type { CaseFacts, RegimeFacts } from '../../../workflows/guards.ts';
+import type { CaseFacts, FactContext, RegimeFacts } from '../../../workflows/guards.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Queryable } from '../../db/database.ts';
+import { type Actor, actorId } from '../actor.ts';
 
-type CaseRow = typeof cases.$inferSelect;
+/** The columns the facts are computed from. */
+type CaseRow = Pick<typeof cases.$inferSelect, 'id' | 'regimeId' | 'origin' | 'riskGrade'>;
 
 export interface LoadedCaseFacts {
   readonly facts: CaseFacts;
@@ -21,7 +23,7 @@ export interface LoadedCaseFacts {
   readonly currentClock: typeof clocks.$inferSelect | null;
 }
 
-export async function loadCaseFacts(tx: Tx, caseRow: CaseRow): Promise<LoadedCaseFacts> {
+export async function loadCaseFacts(tx: Queryable, caseRow: CaseRow): Promise<LoadedCaseFacts> {
   const [regimeRow] = await tx.select().from(regimes).where(eq(regimes.id, caseRow.regimeId));
   const regime = regimeRow!.definition as RegimeDefinition;
 
@@ -138,4 +140,19 @@ function proposalPhaseOf(caseClocks: (typeof clocks.$inferSelect)[], proposedAt:
       (c.phase === 'REVIEW' || c.phase === 'IN_DEPTH'),
   );
   return running ? (running.phase as 'REVIEW' | 'IN_DEPTH') : null;
+}
+
+/**
+ * What the case workflow's fact guards read for this actor at this moment: the same context for the
+ * engine and for `availableActions`, so the two cannot judge an event differently.
+ */
+export function caseFactContext(actor: Actor, loaded: LoadedCaseFacts, now: Date): FactContext {
+  return {
+    now,
+    actor: { id: actorId(actor), roles: actor.kind === 'SYSTEM' ? [] : actor.roles },
+    deadline: loaded.currentClock?.dueAt ?? null,
+    actorConflictDeclaration: null,
+    case: loaded.facts,
+    regime: loaded.regimeFacts,
+  };
 }

@@ -152,6 +152,10 @@ export async function applyWorkItemEvent(tx: Tx, actor: Actor, request: WorkItem
   if (actor.kind !== 'SYSTEM' && actor.roles.every((r) => outsideRoles.includes(r))) {
     if (spec.addressee(item) !== actor.organizationId) throw new NotFoundError(spec.entity);
   }
+  // Version first (as for case events): a stale read is answered with the current version.
+  const version = item.version as number;
+  if (request.expectedVersion !== undefined && request.expectedVersion !== version)
+    throw new StaleVersionError(version);
   const loaded = await loadCaseFacts(tx, caseRow);
   const [itemClock] = await tx.query.clocks.findMany({
     where: { ownerKind: spec.ownerKind, ownerId: request.itemId, stoppedAt: { isNull: true } },
@@ -191,11 +195,8 @@ export async function applyWorkItemEvent(tx: Tx, actor: Actor, request: WorkItem
     if (plan.error === 'FORBIDDEN')
       throw new ForbiddenError(`you may not send ${request.event} to this ${spec.entity}`);
     if (plan.error === 'INVALID_TRANSITION') throw new InvalidTransitionError(state, request.event, plan.allowedEvents);
-    throw new InvalidTransitionError(state, request.event, [], plan.reason);
+    throw new InvalidTransitionError(state, request.event, plan.allowedEvents, plan.reason, plan.code);
   }
-  const version = item.version as number;
-  if (request.expectedVersion !== undefined && request.expectedVersion !== version)
-    throw new StaleVersionError(version);
   const updated = await tx
     .update(spec.table)
     .set({ state: plan.to, version: version + 1, updatedAt: now } as never)

@@ -1,20 +1,19 @@
 /**
  * The case actions that carry nothing but the case, its version and a reason: each is one
  * mutation sending one workflow event through the engine. `Case.availableActions` lists the
- * events the viewer may send now, so a client can draw its buttons without knowing the rules.
+ * events the viewer's roles could send, each possible or blocked with its rule, so a client can
+ * draw its buttons (disabled, with the reason) without knowing the rules.
  */
-import { subject } from '@casl/ability';
-import { abilityOf } from '../../../policies/ability.ts';
 import { caseWorkflow } from '../../../workflows/case.workflow.ts';
-import { workflowDefinition } from '../../../workflows/registry.ts';
-import { availableEvents } from '../../../workflows/transition.ts';
+import type { ActionVerdict } from '../../../workflows/transition.ts';
 import type { CaseState } from '../../domain/vocabulary.ts';
 import { applyCaseEvent } from '../../domain/workflow/apply-case-event.ts';
+import { availableCaseActions } from '../../domain/workflow/case-actions.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
-import { CaseStateEnum } from './enums.ts';
+import { BlockedReasonEnum, CaseStateEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
 
 const caseEvents = [...new Set(caseWorkflow.transitions.map((t) => t.event))];
@@ -29,26 +28,51 @@ export const CaseEventEnum = builder.enumType('CaseEvent', {
   ),
 });
 
+const CaseActionRef = builder.objectRef<ActionVerdict<string>>('CaseAction').implement({
+  description:
+    'An event your roles could send to the case in its state, as the engine judges it on the stored facts now.',
+  fields: (t) => ({
+    event: t.field({ type: CaseEventEnum, description: 'The event.', resolve: (a) => a.event as never }),
+    possible: t.exposeBoolean('possible', {
+      description: 'Whether the engine would accept it now, given a valid input (e.g. the reasons a rule asks for).',
+    }),
+    blockedReason: t.field({
+      type: BlockedReasonEnum,
+      nullable: true,
+      description: 'When not possible: the rule that blocks it.',
+      resolve: (a) => a.blockedReason,
+    }),
+    reason: t.string({
+      nullable: true,
+      description: 'When not possible: the rule, as a sentence (English; clients word `blockedReason` themselves).',
+      resolve: (a) => a.reason,
+    }),
+    reasonRequired: t.exposeBoolean('reasonRequired', {
+      description: 'Whether sending it needs written reasons now (e.g. proposing while work items are open).',
+    }),
+  }),
+});
+
 builder.drizzleObjectField(CaseRef, 'availableActions', (t) =>
   t.field({
-    type: [CaseEventEnum],
-    description: 'Events you may send to this case now (rules that depend on your input are checked when you send).',
+    type: [CaseActionRef],
+    description:
+      'Every event your roles could send to this case in its state, each possible or blocked with the rule that ' +
+      'blocks it. Rules on your input (written reasons, a named panel) are checked when you send.',
     select: {
       columns: {
+        id: true,
         state: true,
         workflowVersion: true,
+        regimeId: true,
+        origin: true,
+        riskGrade: true,
         filerOrganizationId: true,
         confidentiality: true,
         discardedAt: true,
       },
     },
-    resolve: (row, _args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor || actor.kind === 'SYSTEM') return [];
-      if (!abilityOf(actor).can('transition', subject('Case', { ...row } as Record<string, unknown>))) return [];
-      const definition = workflowDefinition('case', row.workflowVersion);
-      return definition ? (availableEvents(definition, row.state, actor.roles) as typeof caseEvents) : [];
-    },
+    resolve: (row, _args, ctx) => (ctx.actor ? availableCaseActions(ctx.db, ctx.actor, row, ctx.now) : []),
   }),
 );
 

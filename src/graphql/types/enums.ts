@@ -1,4 +1,5 @@
 /** GraphQL enums, built from the domain vocabulary so that the API names match the domain's words. */
+import { blockedReasonDescriptions, blockedReasons } from '../../../workflows/guards.ts';
 import * as v from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 
@@ -80,3 +81,8 @@ export const TechnologyStrategyClassEnum = plain(
   'Strategy class of a key core technology under gradient cultivation.',
 );
 export const RiskGradeEnum = plain('RiskGrade', v.riskGrades, 'Risk grade of a case.');
+
+export const BlockedReasonEnum = builder.enumType('BlockedReason', {
+  description: 'Why the workflow refuses an action now: the rule that blocks it (a client words it in its language).',
+  values: Object.fromEntries(blockedReasons.map((code) => [code, { description: blockedReasonDescriptions[code] }])),
+});

@@ -3,6 +3,7 @@
  * onto these types; the errors plugin catches them and returns them as members of the union.
  */
 
+import type { BlockedReason } from '../../../workflows/guards.ts';
 import {
   InvalidCredentialsError,
   InvalidTokenError,
@@ -21,6 +22,7 @@ import {
   ValidationError,
 } from '../../domain/errors.ts';
 import { builder } from '../builder.ts';
+import { BlockedReasonEnum } from './enums.ts';
 
 export const ErrorInterface = builder.interfaceRef<AppError>('Error').implement({
   description: 'An expected failure of a mutation, returned as data.',
@@ -75,7 +77,15 @@ builder.objectType(InvalidTransitionError, {
   fields: (t) => ({
     currentState: t.exposeString('currentState', { description: 'The state the object is in.' }),
     event: t.exposeString('event', { description: 'The event that was refused.' }),
-    allowedEvents: t.exposeStringList('allowedEvents', { description: 'Events the caller may send now.' }),
+    allowedEvents: t.exposeStringList('allowedEvents', {
+      description: 'Events the caller may send now: those `availableActions` lists as possible.',
+    }),
+    blockedReason: t.field({
+      type: BlockedReasonEnum,
+      nullable: true,
+      description: 'The rule that refused the event, when a workflow rule did (the message words it).',
+      resolve: (e) => (e.blockedReason ?? null) as BlockedReason | null,
+    }),
   }),
 });
 

@@ -42,7 +42,7 @@ class RolledBack extends Error {}
 
 type Send = (tx: Tx, actor: Actor, event: string) => Promise<unknown>;
 
-/** The events a sender may send from a state, in table order: what a refusal must name. */
+/** The events a sender may send from a state, in table order: a refusal names the possible ones among them. */
 function allowedEvents(definition: WorkflowDefinition, state: string, senders: readonly Sender[]): string[] {
   const events = definition.transitions
     .filter((row) => row.from.includes(state) && row.by.some((sender) => senders.includes(sender)))
@@ -137,27 +137,29 @@ export class IllegalEventSweep {
     }
   }
 
-  /** Empty when the refusal is an InvalidTransition naming the state, the event and the sender's allowed events. */
+  /**
+   * Empty when the refusal is an InvalidTransition naming the state and the event, whose allowed events
+   * are among those the sender may send from the state, in table order (only the possible ones: the
+   * property test of actions checks which, on the facts).
+   */
   private judge(outcome: unknown, definition: WorkflowDefinition, state: string, event: string, actor: Actor): string {
     if (!(outcome instanceof InvalidTransitionError)) {
       return outcome instanceof RolledBack ? 'the engine accepted it' : `refused with ${String(outcome)}`;
     }
     const senders: readonly Sender[] = actor.kind === 'SYSTEM' ? ['SYSTEM'] : actor.roles;
-    const expected = {
-      currentState: state,
-      event,
-      allowedEvents: allowedEvents(definition, state, senders),
-      reason: undefined,
-    };
+    const listed = allowedEvents(definition, state, senders);
+    const positions = outcome.allowedEvents.map((e) => listed.indexOf(e));
+    const listedInOrder = positions.every((p, i) => p >= 0 && (i === 0 || positions[i - 1]! < p));
+    const expected = { currentState: state, event, allowedEventsListed: true, reason: undefined };
     const actual = {
       currentState: outcome.currentState,
       event: outcome.event,
-      allowedEvents: [...outcome.allowedEvents],
+      allowedEventsListed: listedInOrder,
       reason: outcome.reason,
     };
     return JSON.stringify(actual) === JSON.stringify(expected)
       ? ''
-      : `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+      : `expected ${JSON.stringify(expected)}, got ${JSON.stringify({ ...actual, allowedEvents: outcome.allowedEvents, listed })}`;
   }
 
   /** A person holding the role: in the instance's own organisation for roles outside the office. */

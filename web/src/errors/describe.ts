@@ -21,6 +21,7 @@ export const MutationErrorFragment = graphql(`
       currentState
       event
       allowedEvents
+      blockedReason
     }
     ... on StaleVersion {
       currentVersion
@@ -35,6 +36,7 @@ export interface TypedApiError {
   readonly currentState?: string;
   readonly event?: string;
   readonly allowedEvents?: readonly string[];
+  readonly blockedReason?: string | null;
   readonly currentVersion?: number;
 }
 
@@ -70,7 +72,10 @@ export function describeTypedError(t: TFunction, error: TypedApiError): Describe
   if (error.fieldErrors?.length) {
     for (const f of error.fieldErrors) details.push(`${fieldLabel(t, f.field)}: ${f.message}`);
   } else if (error.__typename === 'InvalidTransition') {
-    details.push(error.message);
+    // The rule that refused, in the person's language when the console words it; else the API's sentence.
+    details.push(
+      error.blockedReason ? t(`blockedReason.${error.blockedReason}`, { defaultValue: error.message }) : error.message,
+    );
   } else if (error.__typename !== 'NotFound') {
     details.push(error.message);
   }

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../errors/ErrorAlert.tsx';
 import { graphql } from '../../gql';
-import type { CaseEvent } from '../../gql/graphql.ts';
+import type { BlockedReason, CaseEvent } from '../../gql/graphql.ts';
 import {
   AcceptFilingDocument,
   ApproveDecisionDocument,
@@ -26,20 +26,39 @@ import { useLabel } from '../../i18n/labels.tsx';
 import { useCaseFile } from './case-context.ts';
 import { useCaseMutation } from './use-case-mutation.ts';
 
-/**
- * One action as the console shows it. Today the API lists the events you may send (all possible);
- * when `Case.availableActions` carries `possible`/`blockedReason`, they map straight onto this.
- */
+/** One action as the console shows it, from `Case.availableActions`. */
 export interface CaseActionView {
   readonly event: CaseEvent;
   readonly possible: boolean;
-  /** The API's reason (`blockedReason` label or `reason`), worded for a person. */
-  readonly blockedReason?: string | null;
+  /** The rule that blocks it (worded from the console's strings), when not possible. */
+  readonly blockedReason?: BlockedReason | null;
+  /** The API's sentence for the rule, shown when the console has no wording for the code. */
+  readonly reason?: string | null;
+  /** Whether sending it needs written reasons now. */
+  readonly reasonRequired?: boolean;
 }
 
-/** Today's schema: `availableActions: [CaseEvent!]!`, each of them possible. */
-export const actionsFromApi = (events: readonly CaseEvent[]): CaseActionView[] =>
-  events.map((event) => ({ event, possible: true }));
+/** The API's actions as the bar shows them: possible ones as buttons, the others disabled with their reason. */
+export const actionsFromApi = (actions: readonly CaseActionView[]): CaseActionView[] =>
+  actions.map(({ event, possible, blockedReason, reason, reasonRequired }) => ({
+    event,
+    possible,
+    blockedReason: blockedReason ?? null,
+    reason: reason ?? null,
+    reasonRequired: reasonRequired ?? false,
+  }));
+
+export const CaseActionsFragmentDoc = graphql(`
+  fragment CaseActions on Case {
+    availableActions {
+      event
+      possible
+      blockedReason
+      reason
+      reasonRequired
+    }
+  }
+`);
 
 const CaseEventMutation = graphql(`
   mutation AcceptFiling($input: CaseActionInput!) {
@@ -95,14 +114,16 @@ const inTab: Partial<Record<CaseEvent, string>> = { PROPOSE_DECISION: 'decision'
 export function ActionBar(props: { actions: readonly CaseActionView[]; onOpenTab: (tab: string) => void }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const [open, setOpen] = useState<CaseEvent | null>(null);
+  const [open, setOpen] = useState<CaseActionView | null>(null);
   return (
     <div className="action-bar" role="toolbar" aria-label={t('case.actions')}>
       <Space wrap>
         {props.actions.map((action) => {
           const supported = action.event in direct || action.event in inTab;
           const reason = !action.possible
-            ? (action.blockedReason ?? t('case.actionBlocked'))
+            ? action.blockedReason
+              ? t(`blockedReason.${action.blockedReason}`, { defaultValue: action.reason ?? t('case.actionBlocked') })
+              : (action.reason ?? t('case.actionBlocked'))
             : supported
               ? null
               : t('case.actionElsewhere');
@@ -120,7 +141,7 @@ export function ActionBar(props: { actions: readonly CaseActionView[]; onOpenTab
                 onClick={() => {
                   if (reason !== null) return;
                   if (inTab[action.event]) props.onOpenTab(inTab[action.event]!);
-                  else setOpen(action.event);
+                  else setOpen(action);
                 }}
               >
                 {label('CASE_EVENT', action.event)}
@@ -131,22 +152,25 @@ export function ActionBar(props: { actions: readonly CaseActionView[]; onOpenTab
         })}
         {props.actions.length === 0 ? <span className="muted">{t('case.noActions')}</span> : null}
       </Space>
-      {open ? <EventDialog event={open} onClose={() => setOpen(null)} /> : null}
+      {open ? <EventDialog action={open} onClose={() => setOpen(null)} /> : null}
     </div>
   );
 }
 
-function EventDialog(props: { event: CaseEvent; onClose: () => void }) {
+function EventDialog(props: { action: CaseActionView; onClose: () => void }) {
   const { t } = useTranslation();
   const label = useLabel();
   const file = useCaseFile();
-  const spec = direct[props.event]!;
+  const { event } = props.action;
+  const spec = direct[event]!;
+  // The API says when a rule asks for reasons now; some events always need them.
+  const reasonRequired = spec.reason === 'required' || props.action.reasonRequired === true;
   const { run, state } = useCaseMutation(mutationFor(spec.field), spec.field as 'acceptFiling');
   const [form] = Form.useForm<{ reason?: string }>();
   return (
     <Modal
       open
-      title={label('CASE_EVENT', props.event)}
+      title={label('CASE_EVENT', event)}
       okText={t('case.confirmAction')}
       cancelText={t('common.cancel')}
       confirmLoading={state.fetching}
@@ -154,7 +178,7 @@ function EventDialog(props: { event: CaseEvent; onClose: () => void }) {
       onOk={() => form.submit()}
       destroyOnHidden
     >
-      <Alert type="info" showIcon title={label.description('CASE_EVENT', props.event)} className="dialog-hint" />
+      <Alert type="info" showIcon title={label.description('CASE_EVENT', event)} className="dialog-hint" />
       <Form
         name="caseEvent"
         form={form}
@@ -169,9 +193,8 @@ function EventDialog(props: { event: CaseEvent; onClose: () => void }) {
         <Form.Item
           name="reason"
           label={t('fields.reason')}
-          rules={
-            spec.reason === 'required' ? [{ required: true, whitespace: true, message: t('case.reasonRequired') }] : []
-          }
+          extra={props.action.reasonRequired ? t('case.reasonRequiredNow') : undefined}
+          rules={reasonRequired ? [{ required: true, whitespace: true, message: t('case.reasonRequired') }] : []}
         >
           <Input.TextArea rows={3} />
         </Form.Item>

@@ -12,7 +12,6 @@ import { useViewer } from '../../app/viewer.ts';
 import { Deadline } from '../../components/Deadline.tsx';
 import { ErrorAlert } from '../../errors/ErrorAlert.tsx';
 import { graphql } from '../../gql';
-import type { CaseEvent } from '../../gql/graphql.ts';
 import { defaultZone } from '../../i18n/format.ts';
 import { useLabel } from '../../i18n/labels.tsx';
 import { ActionBar, actionsFromApi } from './ActionBar.tsx';
@@ -40,7 +39,7 @@ const CaseFileQuery = graphql(`
         confidentiality
         version
         overdue
-        availableActions
+        ...CaseActions
         regime {
           id
           code
@@ -168,7 +167,12 @@ export default function CaseFilePage() {
     {
       key: 'decision',
       label: t('case.tabs.decision'),
-      children: <DecisionTab data={found} canPropose={found.availableActions.includes('PROPOSE_DECISION')} />,
+      children: (
+        <DecisionTab
+          data={found}
+          canPropose={found.availableActions.some((a) => a.event === 'PROPOSE_DECISION' && a.possible)}
+        />
+      ),
     },
     { key: 'timeline', label: t('case.tabs.timeline'), children: <TimelineTab caseId={found.id} /> },
   ];
@@ -215,7 +219,7 @@ export default function CaseFilePage() {
             </Descriptions.Item>
           </Descriptions>
         </header>
-        <ActionBar actions={actionsFromApi(found.availableActions as CaseEvent[])} onOpenTab={open} />
+        <ActionBar actions={actionsFromApi(found.availableActions)} onOpenTab={open} />
         {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
         {live.error ? <Alert type="warning" showIcon title={t('case.liveLost')} /> : null}
         <Tabs activeKey={tab} onChange={open} items={items} destroyOnHidden={false} />

@@ -40,7 +40,6 @@ export const CaseClassificationFragmentDoc = graphql(`
   fragment CaseClassification on Case {
     id
     state
-    availableActions
     securityType
     keyDimension
     capabilities
