@@ -16,6 +16,7 @@ import { accessibleWhere, assertCan } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
+import { singleLine, textProblem } from '../text-rule.ts';
 import { supplyLinkSubjectFields } from './subject-fields.ts';
 
 /** The columns of a supplier list, in the order export writes them. */
@@ -123,6 +124,11 @@ function parseRows(content: string, reporterCode: string, errors: ErrorList): Li
     return [];
   }
   const header = (records[0] ?? []).map((h) => h.toLowerCase());
+  for (const name of header) {
+    const problem = textProblem(name, singleLine);
+    if (problem) errors.add(1, null, `a column name ${problem}`);
+  }
+  if (errors.count > 0) return [];
   if (header.length === 0) {
     errors.add(1, null, `the file is empty; the first line must name the columns ${supplierListColumns.join(',')}`);
     return [];
@@ -138,12 +144,18 @@ function parseRows(content: string, reporterCode: string, errors: ErrorList): Li
   for (let index = 1; index < records.length; index++) {
     const record = records[index]!;
     const line = index + 1;
-    const cell = (name: string) => (at(name) >= 0 ? (record[at(name)] ?? '') : '');
+    const cell = (name: string) => (at(name) >= 0 ? (record[at(name)] ?? '') : '').normalize('NFC');
     const before = errors.count;
     if (record.length !== header.length) {
       errors.add(line, null, `has ${record.length} fields; the header has ${header.length}`);
       continue;
     }
+    // The text rule (src/domain/text-rule.ts) for every cell: one line, no control characters.
+    header.forEach((name, n) => {
+      const problem = textProblem(record[n] ?? '', singleLine);
+      if (problem) errors.add(line, name, problem);
+    });
+    if (errors.count > before) continue;
     const chainCode = cell('chain_code');
     const nodeCode = cell('node_code');
     const supplierName = cell('supplier_name').replace(/\s+/g, ' ');
