@@ -19,6 +19,7 @@ import { InvalidTokenError } from './domain/auth/auth-errors.ts';
 import type { AuthSettings } from './domain/auth/auth-settings.ts';
 import { authenticateRequest } from './domain/auth/authenticate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
+import { documentLimitsPlugin } from './graphql/document-limits.ts';
 import { schema } from './graphql/schema.ts';
 import { dateArgumentsRule } from './graphql/types/scalars.ts';
 import { queueDashboardRouter } from './http/admin-queues.ts';
@@ -224,6 +225,8 @@ export function createApp(config: Config, deps: AppDependencies) {
       },
     },
     plugins: [
+      // Before any parse: a deeply nested document would overflow the parser's recursion (issue 12).
+      documentLimitsPlugin({ maxNesting: 64, maxTokens: 5_000 }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ignoreIntrospection: true },
         costLimit: { maxCost: 20_000, ignoreIntrospection: true },
