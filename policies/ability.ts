@@ -47,6 +47,8 @@ export const subjectTypes = [
   'Report',
   /** A job of the outbox that ran out of attempts (dead letter): administrators see and retry it. */
   'Job',
+  /** Who read which CONFIDENTIAL or SECRET document (design §2): the `document.read` entries' reader. */
+  'DocumentReadLog',
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -187,7 +189,7 @@ export const rolePermissions: Record<Role, (builder: Builder, actor: Member) => 
   AUDITOR(builder, actor) {
     // Everything, read-only, including the audit trail (design §2).
     officeCaseReader(builder, actor);
-    builder.can('read', ['ServiceAccount', 'AuditEntry']);
+    builder.can('read', ['ServiceAccount', 'AuditEntry', 'DocumentReadLog']);
     builder.can('read', ['SupplyLink', 'Report']);
   },
   ADMIN({ can, cannot }) {

@@ -19,7 +19,9 @@ import { InvalidTokenError } from './domain/auth/auth-errors.ts';
 import type { AuthSettings } from './domain/auth/auth-settings.ts';
 import { authenticateRequest } from './domain/auth/authenticate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
+import { documentLimitsPlugin } from './graphql/document-limits.ts';
 import { schema } from './graphql/schema.ts';
+import { dateArgumentsRule } from './graphql/types/scalars.ts';
 import { queueDashboardRouter } from './http/admin-queues.ts';
 import { browserSessionRouter } from './http/browser-session.ts';
 import { documentRouter } from './http/documents.ts';
@@ -202,6 +204,8 @@ export function createApp(config: Config, deps: AppDependencies) {
   app.use('/graphql', express.raw({ type: () => true, limit: config.bodyLimit }));
 
   const subscriptions = endingOn(live.pubsub, deps.shutdown);
+  // A malformed Date or DateTime literal names its argument (src/graphql/types/scalars.ts).
+  const namedDateArguments: Plugin = { onValidate: ({ addValidationRule }) => addValidationRule(dateArgumentsRule) };
   const yoga = createYoga<{ req: express.Request }, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -221,6 +225,8 @@ export function createApp(config: Config, deps: AppDependencies) {
       },
     },
     plugins: [
+      // Before any parse: a deeply nested document would overflow the parser's recursion (issue 12).
+      documentLimitsPlugin({ maxNesting: 64, maxTokens: 5_000 }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ignoreIntrospection: true },
         costLimit: { maxCost: 20_000, ignoreIntrospection: true },
@@ -230,6 +236,7 @@ export function createApp(config: Config, deps: AppDependencies) {
         blockFieldSuggestion: { enabled: production },
       }),
       ...(production ? [disableIntrospection] : []),
+      namedDateArguments,
     ],
     context: async ({ req }): Promise<GraphQLContext> => {
       const at = now();

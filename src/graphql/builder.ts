@@ -6,6 +6,7 @@ import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations } from '../../db/relations.ts';
 import './access-plugin.ts';
+import './text-input-plugin.ts';
 import type { GraphQLContext } from './context.ts';
 import { readableIds } from './visibility.ts';
 
@@ -22,7 +23,8 @@ export interface SchemaTypes {
 
 export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<SchemaTypes>> =
   new SchemaBuilder<SchemaTypes>({
-    plugins: ['access', ErrorsPlugin, RelayPlugin, DrizzlePlugin],
+    // textInput after the errors plugin: its ValidationError becomes the field's typed result.
+    plugins: ['access', ErrorsPlugin, 'textInput', RelayPlugin, DrizzlePlugin],
     defaultFieldNullability: false,
     drizzle: {
       client: (ctx) => ctx.db,

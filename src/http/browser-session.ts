@@ -18,6 +18,7 @@ import { InvalidTokenError, RateLimitedError } from '../domain/auth/auth-errors.
 import { authenticateRequest } from '../domain/auth/authenticate.ts';
 import { login } from '../domain/auth/login.ts';
 import { revokeRefreshToken, rotateRefreshToken, type TokenPair } from '../domain/auth/refresh-tokens.ts';
+import { acceptText, singleLine } from '../domain/text-rule.ts';
 import { bodyErrors, HttpError, jsonHandler, type RestRouterDependencies } from './rest.ts';
 
 export const sessionCookieName = 'icsr_refresh';
@@ -90,7 +91,7 @@ export function browserSessionRouter(deps: BrowserSessionOptions): express.Route
     `${sessionCookiePath}/login`,
     handle(async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
-      const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+      const text = (name: string) => (typeof body[name] === 'string' ? acceptText(body[name], name, singleLine) : '');
       const pair = await login(
         deps.database.db,
         {

@@ -11,6 +11,7 @@ import { AuthError } from '../domain/auth/auth-errors.ts';
 import type { AuthSettings } from '../domain/auth/auth-settings.ts';
 import { authenticateRequest } from '../domain/auth/authenticate.ts';
 import { AppError, ValidationError } from '../domain/errors.ts';
+import { acceptText, singleLine } from '../domain/text-rule.ts';
 import { decodeIdOrNull } from '../graphql/global-id.ts';
 import type { Logger } from '../logger.ts';
 
@@ -46,7 +47,7 @@ export function queryParam(req: express.Request, name: string): string | undefin
   const value = req.query[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new HttpError(400, 'VALIDATION', `${name} must be given once`, { field: name });
-  return value;
+  return acceptText(value, name, singleLine);
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,7 +88,13 @@ export function jsonHandler(
         const translated = translate(error);
         if (translated) return send(res, translated);
         if (error instanceof ValidationError) {
-          return send(res, new HttpError(400, 'VALIDATION', error.message, { field: error.fieldErrors[0]?.field }));
+          return send(
+            res,
+            new HttpError(400, 'VALIDATION', error.message, {
+              field: error.fieldErrors[0]?.field,
+              fieldErrors: error.fieldErrors,
+            }),
+          );
         }
         if (error instanceof AppError) {
           return send(res, new HttpError(statusOf[error.code] ?? 400, error.code, error.message));

@@ -280,7 +280,14 @@ describe('live case events', () => {
   beforeAll(async () => {
     // Entries as the engines write them: a state change, a consultation, a risk classification; and
     // per case a last state change every reader sees, after which nothing more can arrive.
-    const append = (key: 'ACQUISITION' | 'CUTOFF', action: string, entityKind: string, after: unknown) =>
+    // An entry about a work item names it (the timeline omits entries about objects one may not read).
+    const append = (
+      key: 'ACQUISITION' | 'CUTOFF',
+      action: string,
+      entityKind: string,
+      after: unknown,
+      entityId = fixture.caseIds[key],
+    ) =>
       database.db.transaction(async (tx) => {
         const caseId = fixture.caseIds[key];
         await appendAuditEntry(tx, systemActor('matrix'), {
@@ -288,7 +295,7 @@ describe('live case events', () => {
           caseId,
           action,
           entityKind,
-          entityId: caseId,
+          entityId,
           after,
           occurredAt: new Date(),
         });
@@ -301,9 +308,13 @@ describe('live case events', () => {
         return String(entry!.id);
       });
     targets['ACQUISITION/state'] = await append('ACQUISITION', 'case.start_review', 'Case', { state: 'REVIEW' });
-    targets['ACQUISITION/consultation'] = await append('ACQUISITION', 'consultation.created', 'Consultation', {
-      state: 'REQUESTED',
-    });
+    targets['ACQUISITION/consultation'] = await append(
+      'ACQUISITION',
+      'consultation.created',
+      'Consultation',
+      { state: 'REQUESTED' },
+      referenceIds['consultation:MIIT@ACQUISITION'],
+    );
     targets['CUTOFF/risk'] = await append('CUTOFF', 'case.classify', 'Case', { riskGrade: 'HIGH' });
     sentinels.ACQUISITION = await append('ACQUISITION', 'case.extend_phase', 'Case', { state: 'REVIEW' });
     sentinels.CUTOFF = await append('CUTOFF', 'case.extend_phase', 'Case', { state: 'REVIEW' });

@@ -758,3 +758,81 @@ export const deadJobMatrix: readonly DeadJobRow[] = deadJobCells.map(([persona, 
   action,
   expected,
 }));
+
+/**
+ * The timeline and live events (issue 12): every kind of audit entry on a case, as each persona
+ * sees it through `Case.timeline` and `caseEvents` (policies/case-event-visibility.ts). Targets are
+ * entries on ACQUISITION (CONFIDENTIAL); the documents are one CONFIDENTIAL and one SECRET, so the
+ * clearance of the reader decides (officer SECRET, officer2 CONFIDENTIAL, the MIIT liaison and the
+ * CIIE assessor CONFIDENTIAL).
+ * - `shown`: the entry with its actor and details;
+ * - `no reader`: a document read without who read it (only auditors read the read log);
+ * - `state only`: the action, time and resulting state, nothing else (outside the office);
+ * - `omitted`: not in the timeline, no event;
+ * - `no case`: the persona does not read the case at all.
+ */
+export const timelineTargets = [
+  'case.state',
+  'case.classify',
+  'case.team_assigned',
+  'clock.breached',
+  'consultation',
+  'assessment',
+  'information_request',
+  'decision',
+  'appeal',
+  'condition',
+  'document.uploaded/CONFIDENTIAL',
+  'document.uploaded/SECRET',
+  'document.read/CONFIDENTIAL',
+  'document.read/SECRET',
+] as const;
+export type TimelineTarget = (typeof timelineTargets)[number];
+export type TimelineOutcome = 'shown' | 'no reader' | 'state only' | 'omitted' | 'no case';
+export interface TimelineRow {
+  readonly persona: PersonaKey;
+  readonly target: TimelineTarget;
+  readonly expected: TimelineOutcome;
+}
+
+/** Outcomes per target in `timelineTargets` order. */
+type TimelineLine = [
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+  TimelineOutcome,
+];
+const S = 'shown' as const;
+const R = 'no reader' as const;
+const O = 'omitted' as const;
+const N = 'no case' as const;
+const T = 'state only' as const;
+//                       state classify team clock consult assess inforeq decision appeal condition up/C up/S read/C read/S
+const timelineLines: Record<PersonaKey, TimelineLine> = {
+  officer: /*        */ [S, S, S, S, S, S, S, S, S, S, S, S, R, R],
+  officer2: /*       */ [S, S, S, S, S, S, S, S, S, S, S, O, R, O],
+  lead: /*           */ [S, S, S, S, S, S, S, S, S, S, S, S, R, R],
+  panel: /*          */ [S, S, S, S, S, S, S, S, S, S, S, S, R, R],
+  auditor: /*        */ [S, S, S, S, S, S, S, S, S, S, S, S, S, S],
+  admin: /*          */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  miit: /*           */ [T, O, O, O, O, O, O, O, O, O, O, O, O, O],
+  mofcom: /*         */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  huaxin: /*         */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  jinghua: /*        */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+  meridian: /*       */ [T, O, O, O, O, O, O, O, O, O, O, O, O, O],
+  ciie: /*           */ [T, O, O, O, O, O, O, O, O, O, O, O, O, O],
+  icrs: /*           */ [N, N, N, N, N, N, N, N, N, N, N, N, N, N],
+};
+export const timelineMatrix: readonly TimelineRow[] = (Object.keys(timelineLines) as PersonaKey[]).flatMap((persona) =>
+  timelineTargets.map((target, n) => ({ persona, target, expected: timelineLines[persona][n]! })),
+);

@@ -16,6 +16,7 @@ import { accessibleWhere, assertCan } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
+import { singleLine, textProblem } from '../text-rule.ts';
 import { supplyLinkSubjectFields } from './subject-fields.ts';
 
 /** The columns of a supplier list, in the order export writes them. */
@@ -123,6 +124,11 @@ function parseRows(content: string, reporterCode: string, errors: ErrorList): Li
     return [];
   }
   const header = (records[0] ?? []).map((h) => h.toLowerCase());
+  for (const name of header) {
+    const problem = textProblem(name, singleLine);
+    if (problem) errors.add(1, null, `a column name ${problem}`);
+  }
+  if (errors.count > 0) return [];
   if (header.length === 0) {
     errors.add(1, null, `the file is empty; the first line must name the columns ${supplierListColumns.join(',')}`);
     return [];
@@ -138,12 +144,18 @@ function parseRows(content: string, reporterCode: string, errors: ErrorList): Li
   for (let index = 1; index < records.length; index++) {
     const record = records[index]!;
     const line = index + 1;
-    const cell = (name: string) => (at(name) >= 0 ? (record[at(name)] ?? '') : '');
+    const cell = (name: string) => unguarded(at(name) >= 0 ? (record[at(name)] ?? '') : '').normalize('NFC');
     const before = errors.count;
     if (record.length !== header.length) {
       errors.add(line, null, `has ${record.length} fields; the header has ${header.length}`);
       continue;
     }
+    // The text rule (src/domain/text-rule.ts) for every cell: one line, no control characters.
+    header.forEach((name, n) => {
+      const problem = textProblem(record[n] ?? '', singleLine);
+      if (problem) errors.add(line, name, problem);
+    });
+    if (errors.count > before) continue;
     const chainCode = cell('chain_code');
     const nodeCode = cell('node_code');
     const supplierName = cell('supplier_name').replace(/\s+/g, ' ');
@@ -407,11 +419,26 @@ export async function importSupplierList(
   };
 }
 
-/** A CSV field, quoted when it must be (and when a spreadsheet would read it as a formula). */
-function csvField(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+/**
+ * A spreadsheet reads a cell beginning with one of these as a formula (OWASP CSV injection): `-1-1`
+ * and `-2+3+cmd|' /C calc'!A0` included, so a minus followed by a digit is no exception.
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** A text cell: prefixed with `'` when a spreadsheet would read it as a formula, quoted when it must be. */
+export function csvTextField(value: string): string {
+  const guarded = formulaStart.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
+
+/** A cell of a numeric column, written as the number itself (never a formula: digits and a dot). */
+function csvNumberField(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`not a number for a numeric CSV column: ${value}`);
+  return String(value);
+}
+
+/** The inverse of the formula guard on import, so an exported list imports back unchanged. */
+const unguarded = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 export interface ExportSupplierListInput {
   readonly chainCode: string;
@@ -455,17 +482,15 @@ export async function exportSupplierList(q: Queryable, actor: Actor, input: Expo
   for (const r of rows) {
     lines.push(
       [
-        r.chainCode,
-        r.nodeCode,
-        r.supplierName,
-        r.supplierCountry,
-        String(r.share),
-        r.since ?? '',
-        r.until ?? '',
-        r.reporter,
-      ]
-        .map(csvField)
-        .join(','),
+        csvTextField(r.chainCode),
+        csvTextField(r.nodeCode),
+        csvTextField(r.supplierName),
+        csvTextField(r.supplierCountry),
+        csvNumberField(Number(r.share)),
+        csvTextField(r.since ?? ''),
+        csvTextField(r.until ?? ''),
+        csvTextField(r.reporter),
+      ].join(','),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -6,17 +6,17 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { createGraphQLError, filter, map, pipe } from 'graphql-yoga';
-import { auditEntries } from '../../../db/schema/audit.ts';
 import { cases } from '../../../db/schema/cases.ts';
 import { accessibleWhere, loadCaseFor } from '../../domain/access/authorize.ts';
 import { caseSubjectFields } from '../../domain/access/subject-fields.ts';
+import { type CaseEvent, loadCaseEvent } from '../../domain/audit/case-events.ts';
 import { AppError, NotFoundError } from '../../domain/errors.ts';
 import { loadOwnNotification, type NotificationRow } from '../../domain/notifications/inbox.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
 import { NotificationRef } from './notification.ts';
-import { readsWholeTrail, type TimelineEntry, TimelineEntryRef, timelineWhere } from './timeline.ts';
+import { TimelineEntryRef } from './timeline.ts';
 
 builder.subscriptionType({ description: 'Live updates, over server-sent events (README: live updates).' });
 
@@ -32,20 +32,15 @@ const skipped = (ctx: GraphQLContext) => (error: unknown) => {
   return null;
 };
 
-/** The entry as the subscriber may see it now, or null. */
-async function visibleEntry(ctx: GraphQLContext, caseId: string, auditEntryId: string): Promise<TimelineEntry | null> {
+/** The entry as the subscriber may see it now (the same rule as the timeline), or null. */
+async function visibleEntry(ctx: GraphQLContext, caseId: string, auditEntryId: string): Promise<CaseEvent | null> {
   const actor = ctx.actor!;
   const stillVisible = await ctx.db
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.id, caseId), accessibleWhere(actor, 'read', 'Case', caseSubjectFields(cases))));
   if (stillVisible.length === 0) return null;
-  const full = readsWholeTrail(ctx, caseId);
-  const [row] = await ctx.db
-    .select()
-    .from(auditEntries)
-    .where(and(eq(auditEntries.id, Number(auditEntryId)), timelineWhere(caseId, full)));
-  return row ? { row, full } : null;
+  return loadCaseEvent(ctx.db, actor, caseId, Number(auditEntryId));
 }
 
 builder.subscriptionField('caseEvents', (t) =>
@@ -65,10 +60,10 @@ builder.subscriptionField('caseEvents', (t) =>
       return pipe(
         ctx.live.subscribe('case-events', caseId),
         map((message) => visibleEntry(ctx, caseId, message.auditEntryId).catch(skipped(ctx))),
-        filter((entry): entry is TimelineEntry => entry !== null),
+        filter((entry): entry is CaseEvent => entry !== null),
       );
     },
-    resolve: (entry: TimelineEntry) => entry,
+    resolve: (entry: CaseEvent) => entry,
   }),
 );
 

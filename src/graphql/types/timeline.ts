@@ -1,37 +1,24 @@
 /**
- * The case timeline (design §3): the audit entries of the case's chain, newest first, filtered by
- * the viewer's rights, and the verification of that chain.
- *
- * The rule for who sees what: whoever may read the case's audit entries (the office and auditors,
- * policies/ability.ts) sees every entry in full. Everyone else who sees the case (parties, consulted
- * departments, invited institutes) sees only the case's own state changes (the workflow engine's
- * `case.*` entries, which record the state) — what happened and when, and the state it led to —
- * without the actor, the written reasons or the before/after internals, since those name officials
- * and carry deliberations (an officer's send-back reasons, the panel's composition). Work-item and decision entries are left out for
- * them altogether: their existence would reveal consultations and assessments (design §2).
+ * The case timeline (design §3): the audit entries of the case's chain, newest first, each redacted
+ * by the one rule of policies/case-event-visibility.ts (src/domain/audit/case-events.ts applies it):
+ * the office and auditors see the entries about what they may read, without the fields they may not
+ * read, and who read a document only with the read log (auditors); everyone else who sees the case
+ * (parties, consulted departments, invited institutes) sees only the case's state changes, without
+ * the actor, the written reasons or the before/after internals.
  */
-import { subject } from '@casl/ability';
 import { encodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
-import { and, desc, eq, like, type SQL, sql } from 'drizzle-orm';
-import { auditEntries } from '../../../db/schema/audit.ts';
-import { abilityOf } from '../../../policies/ability.ts';
-import { caseChain } from '../../domain/audit/append-audit-entry.ts';
+import { type CaseEvent, listCaseEvents } from '../../domain/audit/case-events.ts';
 import { verifyAuditTrail } from '../../domain/audit/verify-audit-trail.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { builder } from '../builder.ts';
-import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
 import { CaseRef } from './case.ts';
 
-type AuditRow = typeof auditEntries.$inferSelect;
-/** An entry as the viewer may see it: `full` false strips what only the office reads. */
-export type TimelineEntry = { row: AuditRow; full: boolean };
-
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-export const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry').implement({
+export const TimelineEntryRef = builder.objectRef<CaseEvent>('TimelineEntry').implement({
   description:
-    'One action on a case, from its audit trail (outside the office: only state changes, without internals).',
+    'One action on a case, from its audit trail, as far as you may see it (outside the office: only state changes, without internals).',
   fields: (t) => ({
     sequence: t.int({ description: 'Position in the case chain, from 1.', resolve: (e) => e.row.sequence }),
     occurredAt: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (e) => e.row.occurredAt }),
@@ -39,79 +26,49 @@ export const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry'
     entityKind: t.string({ description: 'The kind of object acted on.', resolve: (e) => e.row.entityKind }),
     actorKind: t.string({
       nullable: true,
-      description: 'PERSON, SERVICE_ACCOUNT or SYSTEM; null outside the office.',
-      resolve: (e) => (e.full ? e.row.actorKind : null),
+      description:
+        'PERSON, SERVICE_ACCOUNT or SYSTEM; null outside the office (and for a document read, without the read log).',
+      resolve: (e) => e.view.actorKind,
     }),
     actorId: t.id({
       nullable: true,
-      description: 'Global ID of the acting person; null for the system, a service account, or outside the office.',
+      description:
+        'Global ID of the acting person; null for the system, a service account, outside the office, or a document read without the read log.',
       resolve: (e) =>
-        e.full && e.row.actorKind === 'PERSON' && e.row.actorId ? encodeGlobalID('Person', e.row.actorId) : null,
+        e.view.actorKind === 'PERSON' && e.view.actorId ? encodeGlobalID('Person', e.view.actorId) : null,
     }),
     resultingState: t.string({
       nullable: true,
       description: 'For a change of the case: the state it led to.',
-      resolve: (e) => {
-        const after = e.row.after as { state?: unknown } | null;
-        return e.row.entityKind === 'Case' && typeof after?.state === 'string' ? after.state : null;
-      },
+      resolve: (e) => e.view.resultingState,
     }),
     before: t.string({
       nullable: true,
-      description: 'The recorded state before, as JSON; null outside the office.',
-      resolve: (e) => (e.full ? json(e.row.before) : null),
+      description: 'The recorded state before, as JSON, without the fields you may not read; null outside the office.',
+      resolve: (e) => json(e.view.before),
     }),
     after: t.string({
       nullable: true,
-      description: 'The recorded state after, as JSON; null outside the office.',
-      resolve: (e) => (e.full ? json(e.row.after) : null),
+      description: 'The recorded state after, as JSON, without the fields you may not read; null outside the office.',
+      resolve: (e) => json(e.view.after),
     }),
     reason: t.string({
       nullable: true,
       description: 'The written reason; null outside the office.',
-      resolve: (e) => (e.full ? e.row.reason : null),
+      resolve: (e) => e.view.reason,
     }),
   }),
 });
-
-/** Whether the viewer reads the case's whole trail (the office and auditors). */
-export function readsWholeTrail(ctx: GraphQLContext, caseId: string): boolean {
-  if (!ctx.actor) return false;
-  return abilityOf(ctx.actor).can(
-    'read',
-    subject('AuditEntry', { chain: caseChain(caseId), caseId } as Record<string, unknown>),
-  );
-}
-
-/** The entries of the case's chain the viewer sees (`caseEvents` filters live events with it too). */
-export function timelineWhere(caseId: string, full: boolean): SQL {
-  return and(
-    eq(auditEntries.chain, caseChain(caseId)),
-    // Outside the office: the workflow engine's entries only, the ones that record a state (a
-    // classification or a team assignment is a `case.*` action too, but no state change).
-    full ? undefined : and(like(auditEntries.action, 'case.%'), sql`(${auditEntries.after} ->> 'state') is not null`),
-  )!;
-}
 
 builder.drizzleObjectField(CaseRef, 'timeline', (t) =>
   t.connection({
     type: TimelineEntryRef,
     description: 'What happened on the case, newest first, as far as you may see it.',
     select: { columns: { id: true } },
-    resolve: (row, args, ctx) => {
-      const full = readsWholeTrail(ctx, row.id);
-      const where = timelineWhere(row.id, full);
-      return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
-        const rows = await ctx.db
-          .select()
-          .from(auditEntries)
-          .where(where)
-          .orderBy(desc(auditEntries.sequence))
-          .limit(limit)
-          .offset(offset);
-        return rows.map((r) => ({ row: r, full }));
-      });
-    },
+    resolve: (row, args, ctx) =>
+      resolveOffsetConnection({ args }, (page) =>
+        ctx.actor ? listCaseEvents(ctx.db, ctx.actor, row.id, page) : Promise.resolve([]),
+      ),
   }),
 );
 
