@@ -1,0 +1,60 @@
+/**
+ * The people outside the review office, as page objects: a department's liaison, an institute's
+ * assessor, a firm's representative. Steps are named in the domain's words and find controls by
+ * what the person reads on screen, in their language.
+ */
+import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
+import { processLabels } from '../../../src/domain/process-labels.ts';
+import { Person } from './people.ts';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class OutsideParty extends Person {
+  /** A label of the process vocabulary (consultation states, opinions…) as the API serves it. */
+  processLabel(name: keyof typeof processLabels, value: string): string {
+    const row = (processLabels[name].labels as Record<string, { en: string; zh: string }>)[value];
+    if (!row) throw new Error(`no label ${name}.${value}`);
+    return this.language === 'zh-CN' ? row.zh : row.en;
+  }
+
+  /** The menu holds only this role's pages; any other URL answers like a missing page. */
+  async expectNotFound(path: string): Promise<void> {
+    await this.page.goto(path);
+    await this.page.getByText(this.t('notFound.title'), { exact: true }).waitFor();
+  }
+
+  async openFromList(list: Locator, reference: string): Promise<void> {
+    await list.getByRole('link', { name: new RegExp(escapeRegExp(reference)) }).click();
+    await this.page.getByTestId('case-reference').filter({ hasText: reference }).waitFor();
+  }
+
+  async openCaseTab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
+}
+
+export class Liaison extends OutsideParty {
+  consultationsToAnswer(): Locator {
+    return this.page.getByTestId('consultations-open');
+  }
+
+  async openConsultation(reference: string): Promise<void> {
+    await this.page.getByRole('link', { name: this.t('menu.consultations'), exact: true }).click();
+    await this.consultationsToAnswer()
+      .getByRole('link', { name: new RegExp(escapeRegExp(reference)) })
+      .waitFor();
+    await this.checkAccessibility('consultations to answer');
+    await this.openFromList(this.consultationsToAnswer(), reference);
+  }
+
+  async giveOpinion(opinion: string, rationale: string): Promise<void> {
+    const form = this.page.locator('form#opinion');
+    await this.choose(form, this.t('fields.opinion'), this.processLabel('CONSULTATION_OPINION', opinion));
+    await form.getByLabel(this.t('fields.rationale')).fill(rationale);
+    await form.getByRole('button', { name: this.t('liaison.submitOpinion'), exact: true }).click();
+    await expect
+      .poll(() => this.page.getByTestId('own-consultation-state').textContent(), { timeout: 15_000 })
+      .toBe(this.processLabel('CONSULTATION_STATE', 'RESPONDED'));
+  }
+}

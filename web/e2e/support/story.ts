@@ -1,0 +1,139 @@
+/**
+ * The office's side of a story, straight through the API, so that each role's journey starts where
+ * its work is: a case opened ex officio (its own, so journeys never share a case), classified, under
+ * review, with departments consulted, an institute invited, a party asked for information.
+ */
+import { apiAs } from './api.ts';
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+const failIfError = (field: string, answer: Record<string, { __typename: string; message?: string }>) => {
+  const result = answer[field];
+  if (!result || 'message' in result) throw new Error(`${field} refused: ${JSON.stringify(result)}`);
+  return result;
+};
+
+export class OfficeStory {
+  private constructor(
+    readonly api: Api,
+    readonly baseUrl: string,
+    private readonly orgs: Record<string, string>,
+  ) {}
+
+  static async begin(baseUrl: string): Promise<OfficeStory> {
+    const api = await apiAs(baseUrl, 'officer@icsr.example');
+    const { organizations } = await api<{ organizations: { nodes: { id: string; code: string }[] } }>(
+      `{ organizations(first: 100) { nodes { id code } } }`,
+    );
+    return new OfficeStory(api, baseUrl, Object.fromEntries(organizations.nodes.map((o) => [o.code, o.id])));
+  }
+
+  org(code: string): string {
+    const id = this.orgs[code];
+    if (!id) throw new Error(`no organisation ${code}`);
+    return id;
+  }
+
+  async version(caseId: string): Promise<number> {
+    const { node } = await this.api<{ node: { version: number } }>(
+      `query($id: ID!) { node(id: $id) { ... on Case { version } } }`,
+      {
+        id: caseId,
+      },
+    );
+    return node.version;
+  }
+
+  /** An ex-officio relocation case with `firm` as its subject, classified and under general review. */
+  async caseUnderReview(title: string, firm = 'HUAXIN-IC'): Promise<{ id: string; reference: string }> {
+    const opened = failIfError(
+      'openCase',
+      await this.api(
+        `mutation($input: OpenCaseInput!) { openCase(input: $input) { __typename ... on CaseChanged { case { id reference version } } ... on Error { message } } }`,
+        {
+          input: {
+            title,
+            summary: 'The packaging line moves abroad; process development stays at home.',
+            subject: 'RELOCATION',
+            confidentiality: 'INTERNAL',
+            parties: [{ organizationId: this.org(firm), role: 'SUBJECT' }],
+          },
+        },
+      ),
+    ) as unknown as { case: { id: string; reference: string; version: number } };
+    const id = opened.case.id;
+    failIfError(
+      'classifyCase',
+      await this.api(
+        `mutation($input: ClassifyCaseInput!) { classifyCase(input: $input) { __typename ... on Error { message } } }`,
+        {
+          input: {
+            caseId: id,
+            expectedVersion: await this.version(id),
+            securityType: 'CAPABILITY_DESTRUCTION',
+            keyDimension: 'INDUSTRY_TRANSFER',
+            capabilities: ['MANUFACTURING'],
+            maturity: 'MATURE',
+            reason: 'Facts as found by the office.',
+          },
+        },
+      ),
+    );
+    await this.transition(id, 'startReview');
+    return { id, reference: opened.case.reference };
+  }
+
+  async transition(caseId: string, field: string, reason?: string): Promise<void> {
+    failIfError(
+      field,
+      await this.api(
+        `mutation($input: CaseActionInput!) { ${field}(input: $input) { __typename ... on Error { message } } }`,
+        { input: { caseId, expectedVersion: await this.version(caseId), ...(reason ? { reason } : {}) } },
+      ),
+    );
+  }
+
+  async consult(caseId: string, departments: string[], question: string): Promise<void> {
+    failIfError(
+      'requestConsultations',
+      await this.api(
+        `mutation($input: RequestConsultationsInput!) { requestConsultations(input: $input) { __typename ... on Error { message } } }`,
+        {
+          input: {
+            caseId,
+            expectedVersion: await this.version(caseId),
+            departmentIds: departments.map((d) => this.org(d)),
+            question,
+          },
+        },
+      ),
+    );
+  }
+}
+
+/** A department's liaison answering through the API (another department, beside the one in the browser). */
+export async function respondAs(
+  baseUrl: string,
+  email: string,
+  caseId: string,
+  opinion: string,
+  rationale: string,
+): Promise<void> {
+  const api = await apiAs(baseUrl, email);
+  const { node, viewer } = await api<{
+    viewer: { organization: { id: string } };
+    node: { consultations: { id: string; version: number; department: { id: string } }[] };
+  }>(
+    `query($id: ID!) { viewer { organization { id } } node(id: $id) { ... on Case { consultations { id version department { id } } } } }`,
+    { id: caseId },
+  );
+  const own = node.consultations.find((c) => c.department.id === viewer.organization.id);
+  if (!own) throw new Error(`${email} has no consultation on ${caseId}`);
+  failIfError(
+    'respondToConsultation',
+    await api(
+      `mutation($input: RespondToConsultationInput!) { respondToConsultation(input: $input) { __typename ... on Error { message } } }`,
+      { input: { consultationId: own.id, expectedVersion: own.version, opinion, rationale } },
+    ),
+  );
+}
