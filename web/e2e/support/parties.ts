@@ -58,3 +58,48 @@ export class Liaison extends OutsideParty {
       .toBe(this.processLabel('CONSULTATION_STATE', 'RESPONDED'));
   }
 }
+
+export class Assessor extends OutsideParty {
+  async openAssessment(reference: string): Promise<void> {
+    await this.page.getByRole('link', { name: this.t('menu.assessments'), exact: true }).click();
+    const list = this.page.getByTestId('assessments-mine');
+    await list.getByRole('link', { name: new RegExp(escapeRegExp(reference)) }).waitFor();
+    await this.openFromList(list, reference);
+  }
+
+  async declare(conflict: boolean, statement: string): Promise<void> {
+    const form = this.page.locator('form#declare');
+    await form.getByLabel(this.t(conflict ? 'assessor.hasConflict' : 'assessor.noConflict')).check();
+    await form.getByLabel(this.t('fields.statement')).fill(statement);
+    await form.getByRole('button', { name: this.t('assessor.declare'), exact: true }).click();
+  }
+
+  async expectNextStep(step: string): Promise<void> {
+    await expect
+      .poll(() => this.page.getByTestId('assessment-next').textContent(), { timeout: 15_000 })
+      .toBe(this.t(`assessor.next.${step}`));
+  }
+
+  async accept(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('assessor.accept'), exact: true }).click();
+    await this.expectNextStep('report');
+  }
+
+  async submitReport(input: {
+    scores: Record<string, number>;
+    strategy: string;
+    subStrategy: string;
+    report: string;
+    button: 'assessor.submit' | 'assessor.resubmit';
+  }): Promise<void> {
+    const form = this.page.locator('form#evaluation');
+    for (const [capability, score] of Object.entries(input.scores)) {
+      await form.getByLabel(this.label('CAPABILITY', capability), { exact: true }).fill(String(score));
+    }
+    await this.choose(form, this.t('fields.strategy'), this.label('STRATEGY', input.strategy));
+    await this.choose(form, this.t('fields.subStrategy'), this.label('SUB_STRATEGY', input.subStrategy));
+    await form.getByLabel(this.t('fields.report')).fill(input.report);
+    await form.getByRole('button', { name: this.t(input.button), exact: true }).click();
+    await this.expectNextStep('awaitOffice');
+  }
+}

@@ -93,6 +93,32 @@ export class OfficeStory {
     );
   }
 
+  async inviteInstitute(caseId: string, institute: string, terms: string): Promise<void> {
+    failIfError(
+      'inviteInstitute',
+      await this.api(
+        `mutation($input: InviteInstituteInput!) { inviteInstitute(input: $input) { __typename ... on Error { message } } }`,
+        { input: { caseId, instituteId: this.org(institute), termsOfReference: terms } },
+      ),
+    );
+  }
+
+  async returnAssessment(caseId: string, reason: string): Promise<void> {
+    const { node } = await this.api<{ node: { assessments: { id: string; version: number; state: string }[] } }>(
+      `query($id: ID!) { node(id: $id) { ... on Case { assessments { id version state } } } }`,
+      { id: caseId },
+    );
+    const submitted = node.assessments.find((a) => a.state === 'SUBMITTED');
+    if (!submitted) throw new Error(`no submitted assessment on ${caseId}`);
+    failIfError(
+      'returnAssessment',
+      await this.api(
+        `mutation($input: AssessmentReasonInput!) { returnAssessment(input: $input) { __typename ... on Error { message } } }`,
+        { input: { assessmentId: submitted.id, expectedVersion: submitted.version, reason } },
+      ),
+    );
+  }
+
   async consult(caseId: string, departments: string[], question: string): Promise<void> {
     failIfError(
       'requestConsultations',
