@@ -25,8 +25,13 @@ describe('the console’s pages by role', () => {
     expect(keys(['ASSESSOR'])).toEqual(['assessments', 'assessment', 'inbox']);
   });
 
-  it('give administrators and firms no case pages yet', () => {
-    for (const role of ['ADMIN', 'FIRM_REPRESENTATIVE'] as const) {
+  it('start a firm on its own cases, with the filing wizard', () => {
+    expect(homeFor(['FIRM_REPRESENTATIVE'])).toBe('/my-cases');
+    expect(keys(['FIRM_REPRESENTATIVE'])).toEqual(['myCases', 'filing', 'myCase', 'inbox']);
+  });
+
+  it('give administrators no case pages', () => {
+    for (const role of ['ADMIN'] as const) {
       expect(keys([role])).toEqual(['inbox']);
       expect(homeFor([role])).toBe('/inbox');
     }

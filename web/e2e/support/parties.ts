@@ -103,3 +103,55 @@ export class Assessor extends OutsideParty {
     await this.expectNextStep('awaitOffice');
   }
 }
+
+export class FirmRepresentative extends OutsideParty {
+  /** Every answer the API sends this person's browser, to check what it never contains. */
+  readonly received: string[] = [];
+
+  recordNetwork(): void {
+    this.page.on('response', (response) => {
+      if (!response.url().includes('/graphql')) return;
+      void response.text().then(
+        (body) => this.received.push(body),
+        () => {},
+      );
+    });
+  }
+
+  async fileDraft(input: { title: string; subject: string; node: string; summary: string }): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('firm.newFiling'), exact: true }).click();
+    const form = this.page.locator('form#filing');
+    await form.getByLabel(this.t('fields.title')).fill(input.title);
+    await this.choose(form, this.t('case.subject'), this.label('CASE_SUBJECT', input.subject));
+    await this.checkAccessibility('the filing wizard');
+    await this.page.getByRole('button', { name: this.t('filing.next'), exact: true }).click();
+    await this.page.getByRole('button', { name: this.t('filing.next'), exact: true }).click();
+    await form.getByLabel(this.t('case.chainNodes'), { exact: true }).click();
+    await this.page.keyboard.type(input.node);
+    await this.page
+      .locator('.ant-select-tree-node-content-wrapper')
+      .filter({ hasText: new RegExp(`^${escapeRegExp(input.node)}$`) })
+      .first()
+      .click();
+    await this.page.keyboard.press('Escape');
+    await this.page.getByRole('button', { name: this.t('filing.next'), exact: true }).click();
+    await form.getByLabel(this.t('case.summary')).fill(input.summary);
+    await this.page.getByRole('button', { name: this.t('filing.saveDraft'), exact: true }).click();
+    await this.page.getByTestId('firm-filing').waitFor();
+  }
+
+  nextStep(): Locator {
+    return this.page.getByTestId('firm-next');
+  }
+
+  async expectNext(state: string): Promise<void> {
+    await expect.poll(() => this.nextStep().textContent(), { timeout: 15_000 }).toBe(this.t(`firm.next.${state}`));
+  }
+
+  async answer(formName: string, label: string, text: string, button: string): Promise<void> {
+    const form = this.page.locator(`form[id^="${formName}"]`).first();
+    await form.getByLabel(label).fill(text);
+    await form.getByRole('button', { name: button, exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 15_000 });
+  }
+}

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BellOutlined,
   CheckSquareOutlined,
+  FolderOpenOutlined,
   MessageOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -84,6 +85,25 @@ export const routes: readonly ConsoleRoute[] = [
     path: '/assessments/:caseId',
     roles: ['ASSESSOR'],
     ...page(() => import('../pages/assessor/AssessorCasePage.tsx')),
+  },
+  {
+    key: 'myCases',
+    path: '/my-cases',
+    roles: ['FIRM_REPRESENTATIVE'],
+    menuIcon: <FolderOpenOutlined />,
+    ...page(() => import('../pages/firm/FirmCasesPage.tsx')),
+  },
+  {
+    key: 'filing',
+    path: '/my-cases/new',
+    roles: ['FIRM_REPRESENTATIVE'],
+    ...page(() => import('../pages/firm/FilingWizard.tsx')),
+  },
+  {
+    key: 'myCase',
+    path: '/my-cases/:caseId',
+    roles: ['FIRM_REPRESENTATIVE'],
+    ...page(() => import('../pages/firm/FirmCasePage.tsx')),
   },
   {
     key: 'inbox',

@@ -214,7 +214,7 @@ function AcceptOrDecline(props: { assessment: Assessment }) {
           <Input.TextArea rows={2} />
         </Form.Item>
         <ErrorAlert typed={decline.state.typed} error={decline.state.error} />
-        <Button danger htmlType="submit" loading={decline.state.fetching}>
+        <Button htmlType="submit" loading={decline.state.fetching}>
           {t('assessor.decline')}
         </Button>
       </Form>
