@@ -116,6 +116,29 @@ export const informationRequestStateLabels: Labels<(typeof v.informationRequestS
   EXPIRED: l('Expired', '已过期', 'The deadline passed without an answer.'),
 };
 
+export const representationRequestStateLabels: Labels<(typeof v.representationRequestStates)[number]> = {
+  OPEN: l('Open', '待陈述', 'The party may answer the proposed decision within the window.'),
+  SUBMITTED: l('Submitted', '已陈述', 'The party submitted its representations.'),
+  EXPIRED: l('Expired', '已逾期', 'The window closed without representations.'),
+  CANCELLED: l('Cancelled', '已取消', 'The proposal was withdrawn or sent back; nothing to answer.'),
+};
+
+export const conditionStateLabels: Labels<(typeof v.conditionStates)[number]> = {
+  OPEN: l('Open', '履行中', 'The condition runs; compliance reports are due.'),
+  MET: l('Met', '已履行', 'The office confirmed the condition is met.'),
+  BREACHED: l('Breached', '已违反', 'The office recorded a breach; the case went back to review.'),
+  WAIVED: l('Waived', '已豁免', 'A lead reviewer released the owner from the condition.'),
+};
+
+export const appealStateLabels: Labels<(typeof v.appealStates)[number]> = {
+  FILED: l('Filed', '已提起', 'The appeal waits for the panel to admit or dismiss it.'),
+  ADMITTED: l('Admitted', '已受理', 'The panel admitted the appeal and hears it on the merits.'),
+  INADMISSIBLE: l('Inadmissible', '不予受理', 'The panel found the appeal inadmissible; the decision stands.'),
+  UPHELD: l('Upheld', '维持原决定', 'The panel upheld the decision.'),
+  VARIED: l('Varied', '变更决定', 'The panel varied the decision.'),
+  REMITTED: l('Remitted', '发回重审', 'The panel sent the case back to review.'),
+};
+
 export const organizationKindLabels: Labels<v.OrganizationKind> = {
   REVIEW_OFFICE: l('Review office', '审查办公室', 'The independent review office.'),
   DEPARTMENT: l('Member department', '成员单位', 'A government department consulted on cases.'),
@@ -136,4 +159,7 @@ export const processLabels = {
   ORGANIZATION_KIND: { values: v.organizationKinds, labels: organizationKindLabels },
   ASSESSMENT_STATE: { values: v.assessmentStates, labels: assessmentStateLabels },
   INFORMATION_REQUEST_STATE: { values: v.informationRequestStates, labels: informationRequestStateLabels },
+  REPRESENTATION_REQUEST_STATE: { values: v.representationRequestStates, labels: representationRequestStateLabels },
+  CONDITION_STATE: { values: v.conditionStates, labels: conditionStateLabels },
+  APPEAL_STATE: { values: v.appealStates, labels: appealStateLabels },
 } as const;

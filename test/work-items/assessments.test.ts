@@ -143,7 +143,17 @@ describe('an assessment', () => {
       expectedVersion: ciie.version,
     });
     expect(early.__typename).toBe('InvalidTransition');
+    const declared = (email: string) =>
+      as<{ node: { assessments: { declaredByYou: boolean }[] } }>(
+        email,
+        'query($id: ID!) { node(id: $id) { ... on Case { assessments { declaredByYou } } } }',
+        { id: caseGid },
+      ).then((d) => d.node.assessments.map((a) => a.declaredByYou));
+    expect(await declared('assessor@ciie.example')).toEqual([false]);
     expect((await declare('assessor@ciie.example', ciie.id, false)).__typename).toBe('ConflictDeclared');
+    // The console asks whether the person has declared; it is their own declaration, nobody else's.
+    expect(await declared('assessor@ciie.example')).toEqual([true]);
+    expect(await declared('officer@icsr.example')).toEqual([false, false]);
     expect((await declare('assessor@ciie.example', ciie.id, false)).__typename).toBe('Conflict');
     // Another institute's assessment does not exist for this assessor.
     expect((await declare('assessor@ciie.example', icrs.id, false)).__typename).toBe('NotFound');

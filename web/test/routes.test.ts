@@ -15,8 +15,23 @@ describe('the console’s pages by role', () => {
     expect(keys(['AUDITOR'])).toEqual(['queue', 'inbox', 'case']);
   });
 
-  it('give administrators and outside parties no case pages (part 2 builds theirs)', () => {
-    for (const role of ['ADMIN', 'FIRM_REPRESENTATIVE', 'LIAISON', 'ASSESSOR'] as const) {
+  it('start a liaison on the consultations to answer, and nowhere in the office’s pages', () => {
+    expect(homeFor(['LIAISON'])).toBe('/consultations');
+    expect(keys(['LIAISON'])).toEqual(['consultations', 'consultation', 'inbox']);
+  });
+
+  it('start an assessor on the invitations and assessments', () => {
+    expect(homeFor(['ASSESSOR'])).toBe('/assessments');
+    expect(keys(['ASSESSOR'])).toEqual(['assessments', 'assessment', 'inbox']);
+  });
+
+  it('start a firm on its own cases, with the filing wizard', () => {
+    expect(homeFor(['FIRM_REPRESENTATIVE'])).toBe('/my-cases');
+    expect(keys(['FIRM_REPRESENTATIVE'])).toEqual(['myCases', 'filing', 'myCase', 'inbox']);
+  });
+
+  it('give administrators no case pages', () => {
+    for (const role of ['ADMIN'] as const) {
       expect(keys([role])).toEqual(['inbox']);
       expect(homeFor([role])).toBe('/inbox');
     }

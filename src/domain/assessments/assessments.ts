@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import { assessments, conflictDeclarations } from '../../../db/schema/work-items.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
@@ -132,6 +132,19 @@ export async function declareConflict(tx: Tx, actor: Actor, input: TDeclareConfl
     occurredAt: now,
   });
   return declaration!;
+}
+
+/**
+ * Whether `actor` has declared on an assessment they can read: their own declaration only (a
+ * declared conflict hides the case, so on a readable one it was a declaration of no conflict).
+ */
+export async function hasDeclaredOnAssessment(db: Queryable, actor: Actor | null, assessmentId: string) {
+  if (actor?.kind !== 'PERSON' || !actor.roles.includes('ASSESSOR')) return false;
+  const [row] = await db
+    .select({ id: conflictDeclarations.id })
+    .from(conflictDeclarations)
+    .where(and(eq(conflictDeclarations.assessmentId, assessmentId), eq(conflictDeclarations.personId, actor.personId)));
+  return Boolean(row);
 }
 
 const ZItemAction = z.object({

@@ -13,6 +13,7 @@ import {
   declareConflict,
   declineAssessment,
   endorseAssessment,
+  hasDeclaredOnAssessment,
   inviteInstitute,
   returnAssessment,
   submitAssessment,
@@ -112,6 +113,13 @@ export const AssessmentRef = builder.drizzleNode('assessments', {
     }),
     version: t.exposeInt('version', {
       description: 'Optimistic-lock version: send it back with an action so a concurrent change is detected.',
+    }),
+    declaredByYou: t.boolean({
+      description:
+        'Whether you (an assessor of the institute) have declared on this assessment; a declared conflict hides ' +
+        'the case, so true means you declared none and may accept, decline or report. False for everyone else.',
+      select: { columns: { id: true } },
+      resolve: (a, _args, ctx) => hasDeclaredOnAssessment(ctx.db, ctx.actor, a.id),
     }),
   }),
 });

@@ -3,7 +3,14 @@
  * side menu, each role's first page and the "not found" answer all read this table; a page a role
  * may not use is absent and its URL answers like a missing page (design §8).
  */
-import { BellOutlined, CheckSquareOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
+  FolderOpenOutlined,
+  MessageOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import type { Role } from '../gql/graphql.ts';
@@ -52,6 +59,51 @@ export const routes: readonly ConsoleRoute[] = [
     roles: ['LEAD_REVIEWER'],
     menuIcon: <CheckSquareOutlined />,
     ...page(() => import('../pages/approvals/ApprovalsPage.tsx')),
+  },
+  {
+    key: 'consultations',
+    path: '/consultations',
+    roles: ['LIAISON'],
+    menuIcon: <MessageOutlined />,
+    ...page(() => import('../pages/liaison/ConsultationsPage.tsx')),
+  },
+  {
+    key: 'consultation',
+    path: '/consultations/:caseId',
+    roles: ['LIAISON'],
+    ...page(() => import('../pages/liaison/LiaisonCasePage.tsx')),
+  },
+  {
+    key: 'assessments',
+    path: '/assessments',
+    roles: ['ASSESSOR'],
+    menuIcon: <AuditOutlined />,
+    ...page(() => import('../pages/assessor/AssessmentsPage.tsx')),
+  },
+  {
+    key: 'assessment',
+    path: '/assessments/:caseId',
+    roles: ['ASSESSOR'],
+    ...page(() => import('../pages/assessor/AssessorCasePage.tsx')),
+  },
+  {
+    key: 'myCases',
+    path: '/my-cases',
+    roles: ['FIRM_REPRESENTATIVE'],
+    menuIcon: <FolderOpenOutlined />,
+    ...page(() => import('../pages/firm/FirmCasesPage.tsx')),
+  },
+  {
+    key: 'filing',
+    path: '/my-cases/new',
+    roles: ['FIRM_REPRESENTATIVE'],
+    ...page(() => import('../pages/firm/FilingWizard.tsx')),
+  },
+  {
+    key: 'myCase',
+    path: '/my-cases/:caseId',
+    roles: ['FIRM_REPRESENTATIVE'],
+    ...page(() => import('../pages/firm/FirmCasePage.tsx')),
   },
   {
     key: 'inbox',

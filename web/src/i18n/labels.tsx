@@ -48,6 +48,9 @@ const ProcessLabelsQuery = graphql(`
     ORGANIZATION_KIND: taxonomyLabels(taxonomy: ORGANIZATION_KIND) { ...Label }
     ASSESSMENT_STATE: taxonomyLabels(taxonomy: ASSESSMENT_STATE) { ...Label }
     INFORMATION_REQUEST_STATE: taxonomyLabels(taxonomy: INFORMATION_REQUEST_STATE) { ...Label }
+    REPRESENTATION_REQUEST_STATE: taxonomyLabels(taxonomy: REPRESENTATION_REQUEST_STATE) { ...Label }
+    CONDITION_STATE: taxonomyLabels(taxonomy: CONDITION_STATE) { ...Label }
+    APPEAL_STATE: taxonomyLabels(taxonomy: APPEAL_STATE) { ...Label }
   }
 `);
 
@@ -75,7 +78,10 @@ export type LabelledEnum =
   | 'DECISION_STATE'
   | 'ORGANIZATION_KIND'
   | 'ASSESSMENT_STATE'
-  | 'INFORMATION_REQUEST_STATE';
+  | 'INFORMATION_REQUEST_STATE'
+  | 'REPRESENTATION_REQUEST_STATE'
+  | 'CONDITION_STATE'
+  | 'APPEAL_STATE';
 
 type Table = Partial<Record<LabelledEnum, readonly LabelRow[]>>;
 const LabelsContext = createContext<Table>({});
