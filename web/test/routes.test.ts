@@ -30,6 +30,11 @@ describe('the console’s pages by role', () => {
     expect(keys(['FIRM_REPRESENTATIVE'])).toEqual(['myCases', 'filing', 'myCase', 'inbox']);
   });
 
+  it('start the appeals panel on the appeals waiting; it also reads the queue and case files', () => {
+    expect(homeFor(['APPEALS_PANEL'])).toBe('/appeals');
+    expect(keys(['APPEALS_PANEL'])).toEqual(['appeals', 'appeal', 'queue', 'inbox', 'case']);
+  });
+
   it('give administrators no case pages', () => {
     for (const role of ['ADMIN'] as const) {
       expect(keys([role])).toEqual(['inbox']);

@@ -282,3 +282,37 @@ export async function fileAs(
   );
   return { id: created.case.id };
 }
+
+/** The filer's representative appeals the decision through the API. */
+export async function appealAs(baseUrl: string, email: string, caseId: string, grounds: string): Promise<void> {
+  const firm = await apiAs(baseUrl, email);
+  const { node } = await firm<{ node: { version: number } }>(
+    `query($id: ID!) { node(id: $id) { ... on Case { version } } }`,
+    { id: caseId },
+  );
+  failIfError(
+    'fileAppeal',
+    await firm(
+      `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { __typename ... on Error { message } } }`,
+      { input: { caseId, expectedVersion: node.version, grounds } },
+    ),
+  );
+}
+
+/** The party's representative answers the disclosed proposal through the API. */
+export async function representAs(baseUrl: string, email: string, caseId: string, text: string): Promise<void> {
+  const firm = await apiAs(baseUrl, email);
+  const { node } = await firm<{ node: { representationRequests: { id: string; version: number; state: string }[] } }>(
+    `query($id: ID!) { node(id: $id) { ... on Case { representationRequests { id version state } } } }`,
+    { id: caseId },
+  );
+  const open = node.representationRequests.find((r) => r.state === 'OPEN');
+  if (!open) throw new Error(`no open representation request on ${caseId}`);
+  failIfError(
+    'submitRepresentation',
+    await firm(
+      `mutation($input: SubmitRepresentationInput!) { submitRepresentation(input: $input) { __typename ... on Error { message } } }`,
+      { input: { representationRequestId: open.id, expectedVersion: open.version, representation: text } },
+    ),
+  );
+}

@@ -5,6 +5,7 @@
  */
 import {
   AuditOutlined,
+  BankOutlined,
   BellOutlined,
   CheckSquareOutlined,
   FolderOpenOutlined,
@@ -46,6 +47,19 @@ const everyone: readonly Role[] = [
 
 /** In order of the side menu; a role starts on the first entry it may use. */
 export const routes: readonly ConsoleRoute[] = [
+  {
+    key: 'appeals',
+    path: '/appeals',
+    roles: ['APPEALS_PANEL'],
+    menuIcon: <BankOutlined />,
+    ...page(() => import('../pages/panel/AppealsPage.tsx')),
+  },
+  {
+    key: 'appeal',
+    path: '/appeals/:caseId',
+    roles: ['APPEALS_PANEL'],
+    ...page(() => import('../pages/panel/AppealPage.tsx')),
+  },
   {
     key: 'queue',
     path: '/queue',
