@@ -11,8 +11,9 @@ describe('the console’s pages by role', () => {
     expect(keys(['LEAD_REVIEWER'])).toEqual(['queue', 'approvals', 'inbox', 'case']);
   });
 
-  it('let auditors read the queue and case files', () => {
-    expect(keys(['AUDITOR'])).toEqual(['queue', 'inbox', 'case']);
+  it('start auditors on the audit trails; they also read the queue and case files', () => {
+    expect(homeFor(['AUDITOR'])).toBe('/audit');
+    expect(keys(['AUDITOR'])).toEqual(['audit', 'trail', 'queue', 'inbox', 'case']);
   });
 
   it('start a liaison on the consultations to answer, and nowhere in the office’s pages', () => {

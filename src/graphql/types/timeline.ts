@@ -15,7 +15,7 @@ import { encodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { and, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 import { auditEntries } from '../../../db/schema/audit.ts';
 import { abilityOf } from '../../../policies/ability.ts';
-import { caseChain } from '../../domain/audit/append-audit-entry.ts';
+import { adminChain, caseChain } from '../../domain/audit/append-audit-entry.ts';
 import { verifyAuditTrail } from '../../domain/audit/verify-audit-trail.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { builder } from '../builder.ts';
@@ -145,6 +145,25 @@ builder.queryField('verifyAuditTrail', (t) =>
       const result = await verifyAuditTrail(ctx.db, ctx.actor!, {
         caseId: decodeId(String(args.caseId), 'Case', 'caseId'),
       });
+      return {
+        valid: result.valid,
+        entries: result.entries,
+        firstBrokenSequence: result.firstBrokenSequence,
+        problem: result.problem,
+      };
+    },
+  }),
+);
+
+builder.queryField('verifyAdministrativeTrail', (t) =>
+  t.field({
+    type: AuditTrailVerificationRef,
+    description:
+      'Recomputes the administrative audit chain (people, calendars, regimes) and names the first broken entry ' +
+      '(auditors).',
+    errors: { types: [NotFoundError, ForbiddenError, ValidationError] },
+    resolve: async (_root, _args, ctx) => {
+      const result = await verifyAuditTrail(ctx.db, ctx.actor!, { chain: adminChain });
       return {
         valid: result.valid,
         entries: result.entries,

@@ -8,6 +8,7 @@ import {
   BankOutlined,
   BellOutlined,
   CheckSquareOutlined,
+  FileProtectOutlined,
   FolderOpenOutlined,
   MessageOutlined,
   UnorderedListOutlined,
@@ -59,6 +60,19 @@ export const routes: readonly ConsoleRoute[] = [
     path: '/appeals/:caseId',
     roles: ['APPEALS_PANEL'],
     ...page(() => import('../pages/panel/AppealPage.tsx')),
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    roles: ['AUDITOR'],
+    menuIcon: <FileProtectOutlined />,
+    ...page(() => import('../pages/audit/AuditPage.tsx')),
+  },
+  {
+    key: 'trail',
+    path: '/audit/:caseId',
+    roles: ['AUDITOR'],
+    ...page(() => import('../pages/audit/CaseTrailPage.tsx')),
   },
   {
     key: 'queue',
