@@ -36,10 +36,8 @@ describe('the console’s pages by role', () => {
     expect(keys(['APPEALS_PANEL'])).toEqual(['appeals', 'appeal', 'queue', 'inbox', 'case']);
   });
 
-  it('give administrators no case pages', () => {
-    for (const role of ['ADMIN'] as const) {
-      expect(keys([role])).toEqual(['inbox']);
-      expect(homeFor([role])).toBe('/inbox');
-    }
+  it('start administrators on people; they get no case page', () => {
+    expect(homeFor(['ADMIN'])).toBe('/people');
+    expect(keys(['ADMIN'])).toEqual(['people', 'serviceAccounts', 'calendars', 'inbox']);
   });
 });

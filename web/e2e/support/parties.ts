@@ -24,6 +24,20 @@ export class OutsideParty extends Person {
     await this.page.getByText(this.t('notFound.title'), { exact: true }).waitFor();
   }
 
+  /** Picks options of the select labelled `name` inside a dialog's form (Escape would close the dialog). */
+  async pick(scope: Locator, name: string, ...options: string[]): Promise<void> {
+    for (const option of options) {
+      await scope.getByLabel(name, { exact: true }).click();
+      await this.page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) })
+        .first()
+        .click();
+    }
+    // Away from the select, onto the dialog's title, so that a multiple select's list closes too.
+    await this.page.getByRole('dialog').locator('.ant-modal-title').click();
+  }
+
   async openFromList(list: Locator, reference: string): Promise<void> {
     await list.getByRole('link', { name: new RegExp(escapeRegExp(reference)) }).click();
     await this.page.getByTestId('case-reference').filter({ hasText: reference }).waitFor();

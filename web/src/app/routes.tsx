@@ -4,13 +4,16 @@
  * may not use is absent and its URL answers like a missing page (design §8).
  */
 import {
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
   MessageOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -132,6 +135,27 @@ export const routes: readonly ConsoleRoute[] = [
     path: '/my-cases/:caseId',
     roles: ['FIRM_REPRESENTATIVE'],
     ...page(() => import('../pages/firm/FirmCasePage.tsx')),
+  },
+  {
+    key: 'people',
+    path: '/people',
+    roles: ['ADMIN'],
+    menuIcon: <TeamOutlined />,
+    ...page(() => import('../pages/admin/PeoplePage.tsx')),
+  },
+  {
+    key: 'serviceAccounts',
+    path: '/service-accounts',
+    roles: ['ADMIN'],
+    menuIcon: <ApiOutlined />,
+    ...page(() => import('../pages/admin/ServiceAccountsPage.tsx')),
+  },
+  {
+    key: 'calendars',
+    path: '/calendars',
+    roles: ['ADMIN'],
+    menuIcon: <CalendarOutlined />,
+    ...page(() => import('../pages/admin/CalendarsPage.tsx')),
   },
   {
     key: 'inbox',
