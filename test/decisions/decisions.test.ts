@@ -667,6 +667,20 @@ describe('the timeline and the audit chain', () => {
     );
     expect(firm.data!.verifyAuditTrail.__typename).toBe('Forbidden');
   });
+
+  it('verifies the administrative chain for an auditor (the console’s audit page), not for a firm', async () => {
+    const verify = `{ verifyAdministrativeTrail { __typename ... on AuditTrailVerification { valid entries } } }`;
+    type Answer = { verifyAdministrativeTrail: { __typename: string; valid?: boolean; entries?: number } };
+    const auditor = await server.graphql<Answer>(verify, {}, await as('auditor@icsr.example'));
+    expect(auditor.errors).toBeUndefined();
+    expect(auditor.data!.verifyAdministrativeTrail).toMatchObject({
+      __typename: 'AuditTrailVerification',
+      valid: true,
+    });
+    expect(auditor.data!.verifyAdministrativeTrail.entries).toBeGreaterThan(0);
+    const firm = await server.graphql<Answer>(verify, {}, await as('rep@huaxin.example'));
+    expect(firm.data!.verifyAdministrativeTrail.__typename).toBe('Forbidden');
+  });
 });
 
 describe('a clearance nobody appeals', () => {

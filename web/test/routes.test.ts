@@ -11,8 +11,9 @@ describe('the console’s pages by role', () => {
     expect(keys(['LEAD_REVIEWER'])).toEqual(['queue', 'approvals', 'inbox', 'case']);
   });
 
-  it('let auditors read the queue and case files', () => {
-    expect(keys(['AUDITOR'])).toEqual(['queue', 'inbox', 'case']);
+  it('start auditors on the audit trails; they also read the queue and case files', () => {
+    expect(homeFor(['AUDITOR'])).toBe('/audit');
+    expect(keys(['AUDITOR'])).toEqual(['audit', 'trail', 'queue', 'inbox', 'case']);
   });
 
   it('start a liaison on the consultations to answer, and nowhere in the office’s pages', () => {
@@ -30,10 +31,13 @@ describe('the console’s pages by role', () => {
     expect(keys(['FIRM_REPRESENTATIVE'])).toEqual(['myCases', 'filing', 'myCase', 'inbox']);
   });
 
-  it('give administrators no case pages', () => {
-    for (const role of ['ADMIN'] as const) {
-      expect(keys([role])).toEqual(['inbox']);
-      expect(homeFor([role])).toBe('/inbox');
-    }
+  it('start the appeals panel on the appeals waiting; it also reads the queue and case files', () => {
+    expect(homeFor(['APPEALS_PANEL'])).toBe('/appeals');
+    expect(keys(['APPEALS_PANEL'])).toEqual(['appeals', 'appeal', 'queue', 'inbox', 'case']);
+  });
+
+  it('start administrators on people; they get no case page', () => {
+    expect(homeFor(['ADMIN'])).toBe('/people');
+    expect(keys(['ADMIN'])).toEqual(['people', 'serviceAccounts', 'calendars', 'inbox']);
   });
 });

@@ -7,6 +7,7 @@
  * the actor, the written reasons or the before/after internals.
  */
 import { encodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { adminChain } from '../../domain/audit/append-audit-entry.ts';
 import { type CaseEvent, listCaseEvents } from '../../domain/audit/case-events.ts';
 import { verifyAuditTrail } from '../../domain/audit/verify-audit-trail.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
@@ -102,6 +103,25 @@ builder.queryField('verifyAuditTrail', (t) =>
       const result = await verifyAuditTrail(ctx.db, ctx.actor!, {
         caseId: decodeId(String(args.caseId), 'Case', 'caseId'),
       });
+      return {
+        valid: result.valid,
+        entries: result.entries,
+        firstBrokenSequence: result.firstBrokenSequence,
+        problem: result.problem,
+      };
+    },
+  }),
+);
+
+builder.queryField('verifyAdministrativeTrail', (t) =>
+  t.field({
+    type: AuditTrailVerificationRef,
+    description:
+      'Recomputes the administrative audit chain (people, calendars, regimes) and names the first broken entry ' +
+      '(auditors).',
+    errors: { types: [NotFoundError, ForbiddenError, ValidationError] },
+    resolve: async (_root, _args, ctx) => {
+      const result = await verifyAuditTrail(ctx.db, ctx.actor!, { chain: adminChain });
       return {
         valid: result.valid,
         entries: result.entries,

@@ -24,6 +24,20 @@ export class OutsideParty extends Person {
     await this.page.getByText(this.t('notFound.title'), { exact: true }).waitFor();
   }
 
+  /** Picks options of the select labelled `name` inside a dialog's form (Escape would close the dialog). */
+  async pick(scope: Locator, name: string, ...options: string[]): Promise<void> {
+    for (const option of options) {
+      await scope.getByLabel(name, { exact: true }).click();
+      await this.page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) })
+        .first()
+        .click();
+    }
+    // Away from the select, onto the dialog's title, so that a multiple select's list closes too.
+    await this.page.getByRole('dialog').locator('.ant-modal-title').click();
+  }
+
   async openFromList(list: Locator, reference: string): Promise<void> {
     await list.getByRole('link', { name: new RegExp(escapeRegExp(reference)) }).click();
     await this.page.getByTestId('case-reference').filter({ hasText: reference }).waitFor();
@@ -148,10 +162,56 @@ export class FirmRepresentative extends OutsideParty {
     await expect.poll(() => this.nextStep().textContent(), { timeout: 15_000 }).toBe(this.t(`firm.next.${state}`));
   }
 
-  async answer(formName: string, label: string, text: string, button: string): Promise<void> {
+  /** Fills and sends one of the firm's answer forms; it goes away once answered, unless it `stays` (compliance). */
+  async answer(formName: string, label: string, text: string, button: string, stays = false): Promise<void> {
     const form = this.page.locator(`form[id^="${formName}"]`).first();
     await form.getByLabel(label).fill(text);
     await form.getByRole('button', { name: button, exact: true }).click();
-    await form.waitFor({ state: 'detached', timeout: 15_000 });
+    if (stays) await this.page.locator('.ant-message').getByText(this.t('case.saved')).waitFor();
+    else await form.waitFor({ state: 'detached', timeout: 15_000 });
+  }
+}
+
+export class PanelMember extends OutsideParty {
+  async openAppeal(reference: string): Promise<void> {
+    const list = this.page.getByTestId('appeals-waiting');
+    await list.getByRole('link', { name: new RegExp(escapeRegExp(reference)) }).waitFor();
+    await this.checkAccessibility('appeals waiting');
+    await this.openFromList(list, reference);
+  }
+
+  async expectAppealState(state: string): Promise<void> {
+    await expect
+      .poll(() => this.page.getByTestId('appeal-state').textContent(), { timeout: 15_000 })
+      .toBe(this.processLabel('APPEAL_STATE', state));
+  }
+
+  async admit(colleague: string, reasons: string): Promise<void> {
+    const form = this.page.locator('form#admissibility');
+    await this.choose(form, this.t('panel.members'), colleague);
+    await form.getByLabel(this.t('panel.reasons')).fill(reasons);
+    await form.getByRole('button', { name: this.t('panel.admit'), exact: true }).click();
+    await this.expectAppealState('ADMITTED');
+  }
+
+  async vary(input: {
+    reasons: string;
+    outcome: string;
+    decisionReasons: string;
+    notice: string;
+    condition: string;
+    owner: string;
+  }) {
+    const form = this.page.locator('form#ruling');
+    await form.getByText(this.processLabel('APPEAL_STATE', 'VARIED'), { exact: false }).first().click();
+    await form.getByLabel(this.t('panel.reasons')).fill(input.reasons);
+    await this.choose(form, this.t('fields.outcome'), this.label('DECISION_OUTCOME', input.outcome));
+    await form.getByLabel(this.t('fields.reasons'), { exact: true }).fill(input.decisionReasons);
+    await form.getByLabel(this.t('fields.noticeText')).fill(input.notice);
+    await form.getByRole('button', { name: this.t('decision.addCondition'), exact: true }).click();
+    await form.getByLabel(this.t('panel.condition').replace('{{n}}', '1'), { exact: true }).fill(input.condition);
+    await this.choose(form, this.t('panel.conditionOwner').replace('{{n}}', '1'), input.owner);
+    await form.getByRole('button', { name: this.t('panel.decide'), exact: true }).click();
+    await this.expectAppealState('VARIED');
   }
 }

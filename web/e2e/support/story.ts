@@ -282,3 +282,80 @@ export async function fileAs(
   );
   return { id: created.case.id };
 }
+
+/** The filer's representative appeals the decision through the API. */
+export async function appealAs(baseUrl: string, email: string, caseId: string, grounds: string): Promise<void> {
+  const firm = await apiAs(baseUrl, email);
+  const { node } = await firm<{ node: { version: number } }>(
+    `query($id: ID!) { node(id: $id) { ... on Case { version } } }`,
+    { id: caseId },
+  );
+  failIfError(
+    'fileAppeal',
+    await firm(
+      `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { __typename ... on Error { message } } }`,
+      { input: { caseId, expectedVersion: node.version, grounds } },
+    ),
+  );
+}
+
+/** The party's representative answers the disclosed proposal through the API. */
+export async function representAs(baseUrl: string, email: string, caseId: string, text: string): Promise<void> {
+  const firm = await apiAs(baseUrl, email);
+  const { node } = await firm<{ node: { representationRequests: { id: string; version: number; state: string }[] } }>(
+    `query($id: ID!) { node(id: $id) { ... on Case { representationRequests { id version state } } } }`,
+    { id: caseId },
+  );
+  const open = node.representationRequests.find((r) => r.state === 'OPEN');
+  if (!open) throw new Error(`no open representation request on ${caseId}`);
+  failIfError(
+    'submitRepresentation',
+    await firm(
+      `mutation($input: SubmitRepresentationInput!) { submitRepresentation(input: $input) { __typename ... on Error { message } } }`,
+      { input: { representationRequestId: open.id, expectedVersion: open.version, representation: text } },
+    ),
+  );
+}
+
+/** The office's steps that have no page object yet in the full story, through the API. */
+export async function officeFinishes(story: OfficeStory, caseId: string, step: 'endorse' | 'monitoring-done') {
+  if (step === 'endorse') {
+    const { node } = await story.api<{ node: { assessments: { id: string; version: number; state: string }[] } }>(
+      `query($id: ID!) { node(id: $id) { ... on Case { assessments { id version state } } } }`,
+      { id: caseId },
+    );
+    const submitted = node.assessments.find((a) => a.state === 'SUBMITTED');
+    if (!submitted) throw new Error('no submitted assessment');
+    failIfError(
+      'endorseAssessment',
+      await story.api(
+        `mutation($input: AssessmentActionInput!) { endorseAssessment(input: $input) { __typename ... on Error { message } } }`,
+        { input: { assessmentId: submitted.id, expectedVersion: submitted.version } },
+      ),
+    );
+    return;
+  }
+  const { node } = await story.api<{
+    node: { decisions: { state: string; conditions: { id: string; version: number; state: string }[] }[] };
+  }>(`query($id: ID!) { node(id: $id) { ... on Case { decisions { state conditions { id version state } } } } }`, {
+    id: caseId,
+  });
+  for (const decision of node.decisions.filter((d) => d.state === 'APPROVED')) {
+    for (const condition of decision.conditions.filter((k) => k.state === 'OPEN')) {
+      failIfError(
+        'confirmConditionMet',
+        await story.api(
+          `mutation($input: ConditionRulingInput!) { confirmConditionMet(input: $input) { __typename ... on Error { message } } }`,
+          { input: { conditionId: condition.id, expectedVersion: condition.version, reason: 'Reported and checked.' } },
+        ),
+      );
+    }
+  }
+  failIfError(
+    'closeMonitoring',
+    await story.api(
+      `mutation($input: DecisionCaseInput!) { closeMonitoring(input: $input) { __typename ... on Error { message } } }`,
+      { input: { caseId, expectedVersion: await story.version(caseId) } },
+    ),
+  );
+}

@@ -4,11 +4,16 @@
  * may not use is absent and its URL answers like a missing page (design §8).
  */
 import {
+  ApiOutlined,
   AuditOutlined,
+  BankOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
+  FileProtectOutlined,
   FolderOpenOutlined,
   MessageOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -46,6 +51,32 @@ const everyone: readonly Role[] = [
 
 /** In order of the side menu; a role starts on the first entry it may use. */
 export const routes: readonly ConsoleRoute[] = [
+  {
+    key: 'appeals',
+    path: '/appeals',
+    roles: ['APPEALS_PANEL'],
+    menuIcon: <BankOutlined />,
+    ...page(() => import('../pages/panel/AppealsPage.tsx')),
+  },
+  {
+    key: 'appeal',
+    path: '/appeals/:caseId',
+    roles: ['APPEALS_PANEL'],
+    ...page(() => import('../pages/panel/AppealPage.tsx')),
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    roles: ['AUDITOR'],
+    menuIcon: <FileProtectOutlined />,
+    ...page(() => import('../pages/audit/AuditPage.tsx')),
+  },
+  {
+    key: 'trail',
+    path: '/audit/:caseId',
+    roles: ['AUDITOR'],
+    ...page(() => import('../pages/audit/CaseTrailPage.tsx')),
+  },
   {
     key: 'queue',
     path: '/queue',
@@ -104,6 +135,27 @@ export const routes: readonly ConsoleRoute[] = [
     path: '/my-cases/:caseId',
     roles: ['FIRM_REPRESENTATIVE'],
     ...page(() => import('../pages/firm/FirmCasePage.tsx')),
+  },
+  {
+    key: 'people',
+    path: '/people',
+    roles: ['ADMIN'],
+    menuIcon: <TeamOutlined />,
+    ...page(() => import('../pages/admin/PeoplePage.tsx')),
+  },
+  {
+    key: 'serviceAccounts',
+    path: '/service-accounts',
+    roles: ['ADMIN'],
+    menuIcon: <ApiOutlined />,
+    ...page(() => import('../pages/admin/ServiceAccountsPage.tsx')),
+  },
+  {
+    key: 'calendars',
+    path: '/calendars',
+    roles: ['ADMIN'],
+    menuIcon: <CalendarOutlined />,
+    ...page(() => import('../pages/admin/CalendarsPage.tsx')),
   },
   {
     key: 'inbox',

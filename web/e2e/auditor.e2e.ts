@@ -1,0 +1,58 @@
+/**
+ * The auditor's journey (issue 17), in Chinese: the audit trail search opens with the administrative
+ * chain verified; a case found by its title shows its trail, every entry with who did what, and the
+ * chain's verification: intact. The office's workbench pages for leads answer "not found".
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { launchBrowser, personContext } from './support/browser.ts';
+import { OutsideParty } from './support/parties.ts';
+import { OfficeStory } from './support/story.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the auditor’s journey', () => {
+  it('verifies the administrative chain and a case’s trail', async () => {
+    const started = Date.now();
+    const office = await OfficeStory.begin(baseUrl);
+    const { reference } = await office.caseUnderReview('Audit journey: a relocation under review');
+
+    const context = await personContext(browser, baseUrl, 'zh-CN');
+    const auditor = new OutsideParty(await context.newPage(), 'zh-CN');
+    onTestFailed(async () => {
+      await auditor.page
+        .screenshot({ path: `${process.env.E2E_FAILURE_DIR ?? '/tmp'}/e2e-failure-auditor.png` })
+        .catch(() => {});
+    });
+    await auditor.signIn('auditor@icsr.example');
+    expect(new URL(auditor.page.url()).pathname).toBe('/audit');
+    const admin = auditor.page.getByTestId('admin-verification');
+    await admin.waitFor();
+    expect(await admin.getAttribute('data-valid')).toBe('true');
+    await auditor.checkAccessibility('audit trails');
+
+    await auditor.page.getByLabel(auditor.t('queue.search'), { exact: true }).fill('Audit journey');
+    await auditor.page.getByRole('button', { name: auditor.t('audit.find'), exact: true }).click();
+    await expect.poll(() => new URL(auditor.page.url()).searchParams.get('text')).toBe('Audit journey');
+    await auditor.openFromList(auditor.page.getByTestId('audit-cases'), reference);
+    const verification = auditor.page.getByTestId('case-verification');
+    await verification.waitFor();
+    expect(await verification.getAttribute('data-valid')).toBe('true');
+    // Opened, classified, sent to review: each entry with who did it.
+    await expect
+      .poll(() => auditor.page.getByTestId('audit-trail').locator('tbody tr.ant-table-row').count())
+      .toBeGreaterThan(2);
+    await auditor.page.getByTestId('audit-trail').getByText('Li Wei 李伟').first().waitFor();
+    await auditor.checkAccessibility('a case’s audit trail');
+    await auditor.expectNotFound('/approvals');
+    await context.close();
+    process.stdout.write(`e2e timing (auditor): journey ${Date.now() - started} ms\n`);
+  });
+});
