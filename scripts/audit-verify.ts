@@ -1,7 +1,10 @@
 /**
- * `npm run audit:verify [-- <caseId>]`: recomputes the audit hash chains (every chain, or one
- * case's) as the system, prints one line per chain, and exits 1 when any chain is broken (0 when
- * all verify, 2 when the check could not run).
+ * `npm run audit:verify [-- <caseId>] [--checkpoints <dir> [--public-key <file>]]`: recomputes the
+ * audit hash chains (every chain, or one case's) as the system, prints one line per chain, and with
+ * `--checkpoints` also checks every signed checkpoint in `dir` (src/jobs/audit-checkpoints.ts): each
+ * signed entry must still be in its chain with the same hash, so a removed tail shows even when the
+ * chain head was rewritten. Exits 1 when anything is broken (0 when all verify, 2 when the check
+ * could not run).
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +16,7 @@ import {
   verifyAllAuditTrails,
   verifyAuditTrail,
 } from '../src/domain/audit/verify-audit-trail.ts';
+import { verifyAuditCheckpoints } from '../src/jobs/audit-checkpoints.ts';
 
 /** One line for one chain: `ok` with its length, or the first broken entry and why. */
 export function describeVerification(v: AuditTrailVerification): string {
@@ -28,6 +32,7 @@ export async function auditVerify(
   db: Database,
   caseId: string | undefined,
   print: (line: string) => void,
+  checkpoints?: { readonly dir: string; readonly publicKeyFile?: string },
 ): Promise<0 | 1> {
   const actor = systemActor('audit-verify');
   const results = caseId
@@ -36,7 +41,31 @@ export async function auditVerify(
   for (const result of results) print(describeVerification(result));
   const broken = results.filter((r) => !r.valid).length;
   print(`${results.length} chain(s) checked, ${broken} broken`);
-  return broken > 0 ? 1 : 0;
+  let checkpointProblems = 0;
+  if (checkpoints) {
+    const verdict = await verifyAuditCheckpoints(db, checkpoints.dir, {
+      ...(checkpoints.publicKeyFile ? { publicKeyFile: checkpoints.publicKeyFile } : {}),
+    });
+    for (const problem of verdict.problems) print(`BROKEN  ${problem.chain ?? 'checkpoints'}: ${problem.message}`);
+    checkpointProblems = verdict.problems.length;
+    print(`${verdict.checkpoints} checkpoint(s) checked, ${checkpointProblems} problem(s)`);
+  }
+  return broken > 0 || checkpointProblems > 0 ? 1 : 0;
+}
+
+/** `[caseId] [--checkpoints <dir>] [--public-key <file>]`. */
+export function parseArguments(argv: readonly string[]) {
+  let caseId: string | undefined;
+  let dir: string | undefined;
+  let publicKeyFile: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--checkpoints') dir = argv[++i];
+    else if (arg === '--public-key') publicKeyFile = argv[++i];
+    else caseId = arg;
+  }
+  if (dir === undefined && publicKeyFile !== undefined) throw new Error('--public-key needs --checkpoints <dir>');
+  return { caseId, checkpoints: dir ? { dir, ...(publicKeyFile ? { publicKeyFile } : {}) } : undefined };
 }
 
 const invokedDirectly =
@@ -46,7 +75,13 @@ if (invokedDirectly) {
   const config = loadConfig(process.env);
   const database = await openDatabase(config.database);
   try {
-    process.exitCode = await auditVerify(database.db, process.argv[2], (line) => process.stdout.write(`${line}\n`));
+    const args = parseArguments(process.argv.slice(2));
+    process.exitCode = await auditVerify(
+      database.db,
+      args.caseId,
+      (line) => process.stdout.write(`${line}\n`),
+      args.checkpoints,
+    );
   } catch (error) {
     // Not a verdict on the trail: the check itself could not run (unknown case, database down, …).
     process.stderr.write(`audit:verify failed: ${error instanceof Error ? error.message : String(error)}\n`);

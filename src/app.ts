@@ -24,6 +24,7 @@ import { schema } from './graphql/schema.ts';
 import { dateArgumentsRule } from './graphql/types/scalars.ts';
 import { queueDashboardRouter } from './http/admin-queues.ts';
 import { browserSessionRouter } from './http/browser-session.ts';
+import { graphqlCsrfProtection } from './http/csrf.ts';
 import { documentRouter } from './http/documents.ts';
 import { metricsRouter } from './http/metrics.ts';
 import { databaseUnavailable } from './http/rest.ts';
@@ -198,9 +199,11 @@ export function createApp(config: Config, deps: AppDependencies) {
       message: { errors: [{ message: 'Too many requests; slow down.', extensions: { code: 'RATE_LIMITED' } }] },
     }),
   );
+  // CSRF (src/http/csrf.ts): no mutation from a form post; non-JSON requests need X-ICSR-CSRF.
+  app.use('/graphql', graphqlCsrfProtection);
   app.use('/graphql', express.json({ limit: config.bodyLimit }));
-  // Every other body yoga accepts (application/graphql+json, form-urlencoded, multipart) is read here
-  // under the same limit; yoga would otherwise read those streams itself, with no limit at all.
+  // Every other body yoga accepts (application/graphql+json, …) is read here under the same limit;
+  // yoga would otherwise read those streams itself, with no limit at all. (Forms never get here.)
   app.use('/graphql', express.raw({ type: () => true, limit: config.bodyLimit }));
 
   const subscriptions = endingOn(live.pubsub, deps.shutdown);

@@ -58,6 +58,11 @@ export const environmentSchema = z.object({
     .regex(/^[^@\s]+@[^@\s]+$/, 'must be an e-mail address')
     .default('icsr@localhost'),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  /** Directory for signed audit checkpoints (README: Audit checkpoints); unset: none are written. */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** Ed25519 private key (PEM) that signs them, generated on first use; never in the database. */
+  AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   HOME_COUNTRY: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like CN')
@@ -88,6 +93,12 @@ export interface Config {
   readonly workerMetricsPort: number;
   /** ISO 3166-1 alpha-2 country the knowledge base measures foreign share against. */
   readonly homeCountry: string;
+  /** Signed checkpoints of the audit chains outside the database; null: none are written. */
+  readonly auditCheckpoints: {
+    readonly dir: string;
+    readonly keyFile: string;
+    readonly intervalMs: number;
+  } | null;
   /** E-mail and the links it carries (notifications, invitations, password resets). */
   readonly mail: {
     /** Null: e-mail is not configured, deliveries are recorded as not sent. */
@@ -151,6 +162,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     workerMetricsPort: e.WORKER_METRICS_PORT,
     homeCountry: e.HOME_COUNTRY,
+    auditCheckpoints: e.AUDIT_CHECKPOINT_DIR
+      ? Object.freeze({
+          dir: path.resolve(e.AUDIT_CHECKPOINT_DIR),
+          keyFile: path.resolve(e.AUDIT_CHECKPOINT_KEY_FILE ?? path.join(dataDir, 'audit-checkpoint-key.pem')),
+          intervalMs: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+        })
+      : null,
     mail: Object.freeze({
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM,

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createNotificationHandlers, notificationDepsFromConfig } from './domain/notifications/handlers.ts';
 import { jobMetrics, metricsRouter } from './http/metrics.ts';
+import { startAuditCheckpoints } from './jobs/audit-checkpoints.ts';
 import { startQueueRuntime } from './jobs/queue-runtime.ts';
 import { refusal, takeRunnerLock } from './jobs/runner-lock.ts';
 import { jobHandlers } from './jobs/runtime.ts';
@@ -70,6 +71,10 @@ async function main() {
           // A taken port costs the worker its /metrics, not its jobs.
           .on('error', (error) => logger.error({ err: error.message }, 'worker /metrics not served'))
       : null;
+  // Signed checkpoints of the audit chains, outside the database (README: Audit checkpoints).
+  const checkpoints = config.auditCheckpoints
+    ? await startAuditCheckpoints({ db: database.db, logger, settings: config.auditCheckpoints })
+    : null;
   logger.info({ metricsPort: config.workerMetricsPort || null }, 'worker ready');
 
   let stopping = false;
@@ -85,6 +90,7 @@ async function main() {
       [
         { name: 'metrics', run: () => metricsServer?.close() },
         { name: 'jobs', run: (remainingMs) => runtime.close(Math.max(0, remainingMs - reserveMs)) },
+        { name: 'audit checkpoints', run: () => checkpoints?.close() },
         { name: 'notifications', run: () => notificationDeps.close() },
         { name: 'runner lock', run: () => runnerLock.release() },
         { name: 'database', run: () => database.close() },

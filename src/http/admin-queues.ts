@@ -13,6 +13,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import type { Database } from '../db/database.ts';
 import { InvalidTokenError } from '../domain/auth/auth-errors.ts';
 import { authenticateRequest } from '../domain/auth/authenticate.ts';
+import { requireCsrfProof } from './csrf.ts';
 
 export const queueDashboardPath = '/admin/queues';
 const cookieName = 'icsr_queue_dashboard';
@@ -76,6 +77,8 @@ export function queueDashboardRouter(deps: QueueDashboardDeps): express.Router {
     res.status(204).end();
   });
 
+  // The dashboard acts on its cookie: the API's CSRF rule (its own page proves itself same-origin).
+  router.use(queueDashboardPath, requireCsrfProof);
   router.use(queueDashboardPath, async (req, res, next) => {
     const token = readCookie(req.headers.cookie, cookieName);
     const valid =

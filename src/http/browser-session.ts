@@ -11,7 +11,7 @@
  *
  * `roles` lets the console lay out its pages at once, without waiting for the `viewer` query.
  *
- * Every route requires the header `X-ICSR-CSRF: 1` (a cross-site form or image cannot send it).
+ * Every route follows the API's CSRF rule (./csrf.ts): the header `X-ICSR-CSRF: 1`.
  */
 import express from 'express';
 import { InvalidTokenError, RateLimitedError } from '../domain/auth/auth-errors.ts';
@@ -19,22 +19,11 @@ import { authenticateRequest } from '../domain/auth/authenticate.ts';
 import { login } from '../domain/auth/login.ts';
 import { revokeRefreshToken, rotateRefreshToken, type TokenPair } from '../domain/auth/refresh-tokens.ts';
 import { acceptText, singleLine } from '../domain/text-rule.ts';
+import { requireCsrfProof } from './csrf.ts';
 import { bodyErrors, HttpError, jsonHandler, type RestRouterDependencies } from './rest.ts';
 
 export const sessionCookieName = 'icsr_refresh';
 export const sessionCookiePath = '/auth';
-/** The header every cookie-carrying request of the console sends; the shared CSRF rule of the API. */
-export const csrfHeaderName = 'x-icsr-csrf';
-
-/**
- * Refuses a request without `X-ICSR-CSRF: 1`. Local stand-in with the same header as the API's
- * shared `requireCsrfHeader` middleware, which replaces it where both exist.
- */
-export const requireCsrfHeader: express.RequestHandler = (req, res, next) => {
-  if (req.get(csrfHeaderName) === '1') return next();
-  res.status(403).json({ error: { code: 'CSRF', message: 'Send the header X-ICSR-CSRF: 1 with this request.' } });
-};
-
 function readCookie(header: string | undefined, name: string): string | null {
   for (const part of header?.split(';') ?? []) {
     const [key, ...value] = part.trim().split('=');
@@ -85,7 +74,7 @@ export function browserSessionRouter(deps: BrowserSessionOptions): express.Route
     roles,
   });
 
-  router.use(sessionCookiePath, requireCsrfHeader, express.json({ limit: '16kb' }));
+  router.use(sessionCookiePath, requireCsrfProof, express.json({ limit: '16kb' }));
 
   router.post(
     `${sessionCookiePath}/login`,

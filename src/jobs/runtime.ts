@@ -8,6 +8,7 @@ import type { Database } from '../db/database.ts';
 import { createNotificationHandlers, notificationDepsFromConfig } from '../domain/notifications/handlers.ts';
 import type { LivePublisher } from '../live/live-events.ts';
 import type { Logger } from '../logger.ts';
+import { startAuditCheckpoints } from './audit-checkpoints.ts';
 import { type EmbeddedRuntime, startEmbeddedRuntime } from './embedded.ts';
 import type { JobHandlers } from './job-handler.ts';
 import type { JobObserver } from './outbox-rows.ts';
@@ -40,9 +41,13 @@ export async function startEmbeddedJobs(
     ...(deps.observer ? { observer: deps.observer } : {}),
   });
   deps.logger.info('no REDIS_URL: jobs (notifications, clock wake-ups, digest) run in this process');
+  const checkpoints = config.auditCheckpoints
+    ? await startAuditCheckpoints({ db: deps.db, logger: deps.logger, settings: config.auditCheckpoints })
+    : null;
   return {
     close: async (timeoutMs) => {
       await runtime.close(timeoutMs);
+      await checkpoints?.close();
       await notificationDeps.close();
     },
   };
