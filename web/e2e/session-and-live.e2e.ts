@@ -37,10 +37,13 @@ describe('signing in', () => {
 
     await auditor.signIn('auditor@icsr.example');
     await page.getByRole('link', { name: auditor.t('menu.queue'), exact: true }).waitFor();
-    // A reload: the access token was only in memory; the cookie restores the session silently.
+    const signedInAt = new URL(page.url()).pathname;
+    // A reload: the access token was only in memory; the cookie restores the session silently, on
+    // the same page (the auditor's own, the audit trails).
     await page.reload();
     await page.getByTestId('person-menu').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/queue');
+    expect(new URL(page.url()).pathname).toBe(signedInAt);
+    expect(signedInAt).toBe('/audit');
 
     await page.getByText('中文', { exact: true }).click();
     const chinese = new Person(page, 'zh-CN');

@@ -26,13 +26,29 @@ export class OutsideParty extends Person {
 
   /** Picks options of the select labelled `name` inside a dialog's form (Escape would close the dialog). */
   async pick(scope: Locator, name: string, ...options: string[]): Promise<void> {
+    const field = scope.getByLabel(name, { exact: true });
+    const select = scope.locator('.ant-select').filter({ has: field });
     for (const option of options) {
-      await scope.getByLabel(name, { exact: true }).click();
-      await this.page
-        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-        .filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) })
-        .first()
-        .click();
+      // On a loaded machine a click can land while another select's list is still closing: check
+      // that the value shows in the field, and pick again when it does not.
+      for (let attempt = 1; ; attempt++) {
+        await field.click();
+        await this.page
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+          .filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) })
+          .first()
+          .click();
+        const shown = await expect
+          .poll(async () => (await select.first().textContent()) ?? '', { timeout: 5_000 })
+          .toContain(option)
+          .then(
+            () => true,
+            () => false,
+          );
+        if (shown) break;
+        if (attempt === 3) throw new Error(`${name}: "${option}" was not selected after 3 tries`);
+        await this.page.getByRole('dialog').locator('.ant-modal-title').click();
+      }
     }
     // Away from the select, onto the dialog's title, so that a multiple select's list closes too.
     await this.page.getByRole('dialog').locator('.ant-modal-title').click();
