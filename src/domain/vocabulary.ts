@@ -167,7 +167,15 @@ export const consultationOpinions = ['CONCUR', 'CONCUR_WITH_CONDITIONS', 'OBJECT
 export type ConsultationOpinion = (typeof consultationOpinions)[number];
 
 export const consultationStates = ['REQUESTED', 'RESPONDED', 'OVERDUE'] as const;
-export const assessmentStates = ['INVITED', 'ACCEPTED', 'DECLINED', 'SUBMITTED', 'ENDORSED', 'RETURNED'] as const;
+export const assessmentStates = [
+  'INVITED',
+  'ACCEPTED',
+  'DECLINED',
+  'SUBMITTED',
+  'ENDORSED',
+  'RETURNED',
+  'WITHDRAWN',
+] as const;
 export const informationRequestStates = ['OPEN', 'ANSWERED', 'EXPIRED'] as const;
 export const representationRequestStates = ['OPEN', 'SUBMITTED', 'EXPIRED', 'CANCELLED'] as const;
 /**
