@@ -17,4 +17,14 @@ export const riskPolicyV2 = {
   version: 'risk-v2',
   /** Scarcity = 0.8 × min(1, 3 / effective suppliers) + 0.2 / √(countries). */
   scarcity: { countWeight: 0.8, withoutSupplyData: 0.5, fewSuppliers: 3 },
+  /**
+   * The paper's table for every subject, now with the capability gap (its most important type): a
+   * long-standing deficit, by default lock-in through the international division of labour (aero
+   * engines), threatening innovation and manufacturing; the officer picks weak basic research or
+   * uneconomical entry where they fit better.
+   */
+  subjectDefaults: {
+    ...riskPolicyV1.subjectDefaults,
+    CAPABILITY_GAP: { keyDimension: 'DIVISION_OF_LABOUR_LOCK_IN', capabilities: ['INNOVATION', 'MANUFACTURING'] },
+  },
 } as const satisfies RiskPolicy;

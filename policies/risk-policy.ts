@@ -75,8 +75,9 @@ export interface RiskPolicy {
   >;
   readonly defaultMaturity: TechnologyMaturity;
   readonly relocatingSubjects: readonly CaseSubject[];
+  /** Versions before a subject existed do not name it; the version in force names every subject (tested). */
   readonly subjectDefaults: Readonly<
-    Record<CaseSubject, { readonly keyDimension: KeyDimension; readonly capabilities: readonly Capability[] }>
+    Partial<Record<CaseSubject, { readonly keyDimension: KeyDimension; readonly capabilities: readonly Capability[] }>>
   >;
 }
 
@@ -489,7 +490,7 @@ export function suggestClassification(
   keyTechnologies: readonly Pick<KeyTechnologyFacts, 'maturity' | 'priority' | 'name'>[] = [],
   policy: RiskPolicy = currentRiskPolicy,
 ): SuggestedClassification {
-  const { keyDimension, capabilities } = policy.subjectDefaults[subject];
+  const { keyDimension, capabilities } = policy.subjectDefaults[subject] ?? currentRiskPolicy.subjectDefaults[subject]!;
   const lead = [...keyTechnologies].sort((a, b) => a.priority - b.priority)[0];
   const maturity = lead?.maturity ?? (subject === 'TECHNOLOGY_ROUTE' ? 'EMERGING' : policy.defaultMaturity);
   const securityType = keyDimensionSecurityType[keyDimension];

@@ -71,6 +71,8 @@ export const caseSubjects = [
   'TECHNOLOGY_ROUTE',
   'TECHNOLOGY_TRANSFER',
   'DISRUPTION_EVENT',
+  /** A long-standing capability gap or dependence (the paper's capability deficit: aero engines, EDA, photoresist). */
+  'CAPABILITY_GAP',
 ] as const;
 export type CaseSubject = (typeof caseSubjects)[number];
 

@@ -403,6 +403,33 @@ describe('the suggested classification', () => {
     expect(suggestClassification('SUPPLY_DISRUPTION', listed).maturity).toBe('EMERGING');
   });
 
+  it('follows the paper’s table for every subject: a capability gap is a capability deficit', () => {
+    const types = Object.fromEntries(
+      caseSubjects.map((subject) => [subject, suggestClassification(subject).securityType]),
+    );
+    expect(types).toEqual({
+      RELOCATION: 'CAPABILITY_DESTRUCTION',
+      ACQUISITION: 'CAPABILITY_DESTRUCTION',
+      SUPPLY_DISRUPTION: 'CAPABILITY_RESPONSE',
+      TECHNOLOGY_ROUTE: 'CAPABILITY_DESTRUCTION',
+      TECHNOLOGY_TRANSFER: 'CAPABILITY_DESTRUCTION',
+      DISRUPTION_EVENT: 'CAPABILITY_RESPONSE',
+      CAPABILITY_GAP: 'CAPABILITY_DEFICIT',
+    });
+    expect(suggestClassification('CAPABILITY_GAP')).toMatchObject({
+      keyDimension: 'DIVISION_OF_LABOUR_LOCK_IN',
+      capabilities: ['INNOVATION', 'MANUFACTURING'],
+    });
+    // A deficit case is proposed gradient cultivation, not a response strategy.
+    const gap = suggestClassification('CAPABILITY_GAP');
+    const proposal = assessRisk({
+      facts: { ...gap, subject: 'CAPABILITY_GAP' },
+      nodes: [],
+      keyTechnologies: [],
+    }).proposal;
+    expect(proposal.strategy).toBe('GRADIENT_CULTIVATION');
+  });
+
   it('suggests facts the policy accepts for every subject', () => {
     for (const subject of caseSubjects) {
       const s = suggestClassification(subject);

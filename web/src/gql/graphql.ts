@@ -250,6 +250,7 @@ export type CaseState =
 /** The event or action a case is about. */
 export type CaseSubject =
   | 'ACQUISITION'
+  | 'CAPABILITY_GAP'
   | 'DISRUPTION_EVENT'
   | 'RELOCATION'
   | 'SUPPLY_DISRUPTION'
