@@ -39,6 +39,7 @@ import {
 } from '../src/domain/vocabulary-labels.ts';
 import type { NodeMetrics } from './node-metrics.ts';
 import { riskPolicyV1 } from './risk-policy-v1.ts';
+import { riskPolicyV2 } from './risk-policy-v2.ts';
 
 /** The shape every policy version has; the numbers are explained in policies/README.md. */
 export interface RiskPolicy {
@@ -52,7 +53,15 @@ export interface RiskPolicy {
   readonly gradeThresholds: { readonly MEDIUM: number; readonly HIGH: number; readonly CRITICAL: number };
   readonly capabilityGate: number;
   readonly gradeBelowGate: RiskGrade;
-  readonly scarcity: { readonly countWeight: number; readonly withoutSupplyData: number };
+  readonly scarcity: {
+    readonly countWeight: number;
+    readonly withoutSupplyData: number;
+    /**
+     * Up to this many effective suppliers the supply counts as "few" (the paper's 技术供给方数量): the
+     * count term is then at its full value 1, and falls as few / n beyond. Absent (risk-v1): 1 / √n.
+     */
+    readonly fewSuppliers?: number;
+  };
   readonly emergingScarcityBase: number;
   readonly unlistedTechnology: { readonly generality: number; readonly strategicValue: number };
   readonly capabilityShare: Readonly<Record<Capability, number>>;
@@ -66,16 +75,20 @@ export interface RiskPolicy {
   >;
   readonly defaultMaturity: TechnologyMaturity;
   readonly relocatingSubjects: readonly CaseSubject[];
+  /** Versions before a subject existed do not name it; the version in force names every subject (tested). */
   readonly subjectDefaults: Readonly<
-    Record<CaseSubject, { readonly keyDimension: KeyDimension; readonly capabilities: readonly Capability[] }>
+    Partial<Record<CaseSubject, { readonly keyDimension: KeyDimension; readonly capabilities: readonly Capability[] }>>
   >;
 }
 
-/** The version new classifications use. */
-export const currentRiskPolicy: RiskPolicy = riskPolicyV1;
+/** The version new classifications (and reassessments) use; a case keeps the result it was graded with. */
+export const currentRiskPolicy: RiskPolicy = riskPolicyV2;
 
 /** Every version ever shipped, by name: a stored result names the version that made it. */
-export const riskPolicies: Readonly<Record<string, RiskPolicy>> = { [riskPolicyV1.version]: riskPolicyV1 };
+export const riskPolicies: Readonly<Record<string, RiskPolicy>> = {
+  [riskPolicyV1.version]: riskPolicyV1,
+  [riskPolicyV2.version]: riskPolicyV2,
+};
 
 /** The officer's classification facts (seed digest §2), plus the subject the case is about. */
 export interface ClassificationFacts {
@@ -199,8 +212,11 @@ export function supplierScarcity(metrics: NodeMetrics | null, policy: RiskPolicy
   const effectiveSuppliers = Math.min(metrics.supplierCount, byConcentration);
   const countries = Math.max(1, metrics.countries.length);
   const w = policy.scarcity.countWeight;
+  const few = policy.scarcity.fewSuppliers;
+  const n = Math.max(1, effectiveSuppliers);
+  const countTerm = few === undefined ? 1 / Math.sqrt(n) : Math.min(1, few / n);
   return {
-    scarcity: w / Math.sqrt(Math.max(1, effectiveSuppliers)) + (1 - w) / Math.sqrt(countries),
+    scarcity: w * countTerm + (1 - w) / Math.sqrt(countries),
     effectiveSuppliers,
     countries,
   };
@@ -474,7 +490,7 @@ export function suggestClassification(
   keyTechnologies: readonly Pick<KeyTechnologyFacts, 'maturity' | 'priority' | 'name'>[] = [],
   policy: RiskPolicy = currentRiskPolicy,
 ): SuggestedClassification {
-  const { keyDimension, capabilities } = policy.subjectDefaults[subject];
+  const { keyDimension, capabilities } = policy.subjectDefaults[subject] ?? currentRiskPolicy.subjectDefaults[subject]!;
   const lead = [...keyTechnologies].sort((a, b) => a.priority - b.priority)[0];
   const maturity = lead?.maturity ?? (subject === 'TECHNOLOGY_ROUTE' ? 'EMERGING' : policy.defaultMaturity);
   const securityType = keyDimensionSecurityType[keyDimension];

@@ -4,6 +4,8 @@
  *
  * Conflicts are declared per person, so accepting and reporting are guarded by the acting
  * assessor's own declaration: one who declared a conflict can neither accept nor see the case.
+ * An invitation nobody can take up is not left open: the office withdraws it (and may invite
+ * another institute), or the institute declines as a whole once all its assessors are conflicted.
  */
 import type { assessmentStates } from '../src/domain/vocabulary.ts';
 import { notify, startClock, stopClock, type WorkflowDefinition } from './definition.ts';
@@ -11,7 +13,14 @@ import { notify, startClock, stopClock, type WorkflowDefinition } from './defini
 type AssessmentState = (typeof assessmentStates)[number];
 
 /** Events an assessment accepts. */
-export const assessmentEvents = ['ACCEPT', 'DECLINE', 'SUBMIT_REPORT', 'ENDORSE', 'RETURN_FOR_REVISION'] as const;
+export const assessmentEvents = [
+  'ACCEPT',
+  'DECLINE',
+  'SUBMIT_REPORT',
+  'ENDORSE',
+  'RETURN_FOR_REVISION',
+  'WITHDRAW',
+] as const;
 export type AssessmentEvent = (typeof assessmentEvents)[number];
 
 /** The assessment lifecycle, version 1. */
@@ -20,8 +29,8 @@ export const assessmentWorkflow: WorkflowDefinition<AssessmentState, AssessmentE
   version: 1,
   description: "An institute's assessment of a case, from invitation to the office's endorsement.",
   initial: 'INVITED',
-  states: ['INVITED', 'ACCEPTED', 'DECLINED', 'SUBMITTED', 'ENDORSED', 'RETURNED'],
-  terminal: ['DECLINED', 'ENDORSED'],
+  states: ['INVITED', 'ACCEPTED', 'DECLINED', 'SUBMITTED', 'ENDORSED', 'RETURNED', 'WITHDRAWN'],
+  terminal: ['DECLINED', 'ENDORSED', 'WITHDRAWN'],
   onCreate: [startClock('ASSESSMENT'), notify('INSTITUTE', 'assessment.invited')],
   transitions: [
     {
@@ -40,7 +49,18 @@ export const assessmentWorkflow: WorkflowDefinition<AssessmentState, AssessmentE
       by: ['ASSESSOR'],
       guards: [],
       effects: [stopClock('ASSESSMENT'), notify('CASE_OFFICER', 'assessment.declined')],
-      description: 'The institute declines the invitation',
+      description:
+        'The institute declines the invitation (an assessor who declared no conflict, or any of its assessors when all of them are conflicted)',
+    },
+    {
+      from: ['INVITED'],
+      event: 'WITHDRAW',
+      to: 'WITHDRAWN',
+      by: ['CASE_OFFICER', 'LEAD_REVIEWER'],
+      guards: ['reasonGiven'],
+      effects: [stopClock('ASSESSMENT'), notify('INSTITUTE', 'assessment.withdrawn')],
+      description:
+        'The office withdraws the invitation, with reasons (e.g. every assessor is conflicted); the institute is told and its clock stops',
     },
     {
       from: ['ACCEPTED', 'RETURNED'],

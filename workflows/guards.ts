@@ -25,10 +25,10 @@ export interface CaseFacts {
   readonly riskGrade: RiskGrade | null;
   /** Whether any department's submitted opinion is `OBJECT`. */
   readonly anyConsultationObjected: boolean;
-  /** Consultations still `REQUESTED` and not yet overdue. */
-  readonly consultationsAwaitingResponse: number;
-  /** Assessments accepted (or returned for revision) whose report is not yet submitted. */
-  readonly assessmentsAwaitingReport: number;
+  /** Open consultations: not in a final state (see workflows/open-work-items.ts). */
+  readonly openConsultations: number;
+  /** Open assessments: not in a final state (see workflows/open-work-items.ts). */
+  readonly openAssessments: number;
   /** Whether the regime allows extending the running phase clock and it has not been extended yet. */
   readonly phaseExtensionAvailable: boolean;
   /** Who proposed the pending decision, or null when none is pending. */
@@ -165,14 +165,14 @@ export function riskGradeRecorded(ctx: FactContext): GuardResult {
   return ctx.case.riskGrade !== null ? allowed : refused('NO_RISK_GRADE', 'the case has no confirmed risk grade');
 }
 
-/** No proposal while a consultation awaits its answer or an accepted assessment its report, unless reasoned. */
+/** No proposal while work items are open (any consultation or assessment not in a final state), unless reasoned. */
 export function workItemsSettledOrReasonGiven(ctx: GuardContext): GuardResult {
-  const { consultationsAwaitingResponse, assessmentsAwaitingReport } = ctx.case;
-  if (ctx.reasonGiven || (consultationsAwaitingResponse === 0 && assessmentsAwaitingReport === 0)) return allowed;
+  const { openConsultations, openAssessments } = ctx.case;
+  if (ctx.reasonGiven || (openConsultations === 0 && openAssessments === 0)) return allowed;
   return refused(
     'OPEN_WORK_ITEMS',
-    `${consultationsAwaitingResponse} consultation(s) and ${assessmentsAwaitingReport} assessment(s) are still ` +
-      'outstanding; record a reason to propose anyway',
+    `${openConsultations} consultation(s) and ${openAssessments} assessment(s) are still open; ` +
+      'record a reason to propose anyway',
   );
 }
 

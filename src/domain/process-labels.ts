@@ -108,6 +108,11 @@ export const assessmentStateLabels: Labels<(typeof v.assessmentStates)[number]> 
   SUBMITTED: l('Report submitted', '已提交报告', 'The report waits for the office to endorse or return it.'),
   ENDORSED: l('Endorsed', '已采纳', 'The office endorsed the report.'),
   RETURNED: l('Returned for revision', '退回修改', 'The office returned the report, with reasons.'),
+  WITHDRAWN: l(
+    'Invitation withdrawn',
+    '已撤回邀请',
+    'The office withdrew the invitation, with reasons; the institute was told.',
+  ),
 };
 
 export const informationRequestStateLabels: Labels<(typeof v.informationRequestStates)[number]> = {

@@ -290,6 +290,11 @@ export const caseSubjectLabels: Labels<CaseSubject> = {
     description: 'Technology or know-how is licensed or transferred abroad.',
   },
   DISRUPTION_EVENT: { en: 'Disruption event', zh: '突发冲击', description: 'A shock disrupts the chain.' },
+  CAPABILITY_GAP: {
+    en: 'Capability gap',
+    zh: '能力缺失',
+    description: 'A long-standing gap or dependence in a key capability (aero engines, EDA, base materials).',
+  },
 };
 
 export const caseOriginLabels: Labels<CaseOrigin> = {

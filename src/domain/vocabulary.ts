@@ -71,6 +71,8 @@ export const caseSubjects = [
   'TECHNOLOGY_ROUTE',
   'TECHNOLOGY_TRANSFER',
   'DISRUPTION_EVENT',
+  /** A long-standing capability gap or dependence (the paper's capability deficit: aero engines, EDA, photoresist). */
+  'CAPABILITY_GAP',
 ] as const;
 export type CaseSubject = (typeof caseSubjects)[number];
 
@@ -167,7 +169,15 @@ export const consultationOpinions = ['CONCUR', 'CONCUR_WITH_CONDITIONS', 'OBJECT
 export type ConsultationOpinion = (typeof consultationOpinions)[number];
 
 export const consultationStates = ['REQUESTED', 'RESPONDED', 'OVERDUE'] as const;
-export const assessmentStates = ['INVITED', 'ACCEPTED', 'DECLINED', 'SUBMITTED', 'ENDORSED', 'RETURNED'] as const;
+export const assessmentStates = [
+  'INVITED',
+  'ACCEPTED',
+  'DECLINED',
+  'SUBMITTED',
+  'ENDORSED',
+  'RETURNED',
+  'WITHDRAWN',
+] as const;
 export const informationRequestStates = ['OPEN', 'ANSWERED', 'EXPIRED'] as const;
 export const representationRequestStates = ['OPEN', 'SUBMITTED', 'EXPIRED', 'CANCELLED'] as const;
 /**

@@ -2,7 +2,7 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
+import RelayPlugin from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { relations } from '../../db/relations.ts';
 import './access-plugin.ts';
@@ -59,23 +59,8 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
         resolve: async (_root, { id }, ctx, _info, resolveNode) =>
           (await readableIds(ctx, id.typename, [id.id])).has(id.id) ? resolveNode(id) : null,
       },
-      nodesQueryOptions: {
-        description:
-          'Fetches objects by their global IDs; null for each that does not exist or the caller may not see.',
-        args: { ids: { description: 'Global IDs.' } },
-        resolve: async (_root, { ids }, ctx, info) => {
-          const readable = new Map<string, Set<string>>();
-          for (const typename of new Set(ids.map((i) => i.typename))) {
-            const ofType = ids.filter((i) => i.typename === typename).map((i) => i.id);
-            readable.set(typename, await readableIds(ctx, typename, ofType));
-          }
-          // Load only what the caller may read; the rest reads as null, like a missing ID.
-          const allowed = ids.filter((i) => readable.get(i.typename)?.has(i.id));
-          const loaded = allowed.length > 0 ? await resolveNodes(builder, ctx, info, allowed) : [];
-          const byKey = new Map(allowed.map((i, index) => [`${i.typename}:${i.id}`, loaded[index] ?? null]));
-          return ids.map((i) => byKey.get(`${i.typename}:${i.id}`) ?? null);
-        },
-      },
+      // `nodes` is defined in types/nodes.ts: it takes plain IDs, so one malformed entry reads as null.
+      nodesQueryOptions: false,
       nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
       pageInfoTypeOptions: { description: 'Pagination state of a connection (Relay).' },
     },

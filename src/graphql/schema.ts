@@ -30,5 +30,6 @@ import './types/notification.ts';
 import './types/subscription.ts';
 import './types/jobs.ts';
 import './types/preferences.ts';
+import './types/nodes.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -5,6 +5,8 @@
  *   with the raw bytes as the body (its own size limit);
  * - `GET /documents/:id` streams the content as an attachment with the sniffed media type.
  *
+ * IDs are global IDs, as in GraphQL, both ways (a raw UUID is still accepted on the way in).
+ *
  * GraphQL serves the metadata (`Case.documents`); bytes stay out of JSON. Errors answer as
  * `{ error: { code, message, field? } }`; a case or document the caller may not see is a 404,
  * exactly like a missing one.
@@ -14,6 +16,7 @@ import { readDocument, uploadDocument } from '../domain/documents/documents.ts';
 import {
   bearerActor,
   bodyErrors,
+  globalIdOf,
   HttpError,
   idOf,
   jsonHandler,
@@ -69,7 +72,17 @@ export function documentRouter(deps: DocumentRouterDependencies): express.Router
           at,
         ),
       );
-      res.status(201).json({ document: { ...document, downloadPath: `/documents/${document.id}` } });
+      // IDs in the global form GraphQL uses (raw UUIDs are still accepted on the way in).
+      const id = globalIdOf('Document', document.id);
+      res.status(201).json({
+        document: {
+          ...document,
+          id,
+          caseId: globalIdOf('Case', document.caseId),
+          sharedWith: document.sharedWith.map((org) => globalIdOf('Organization', org)),
+          downloadPath: `/documents/${id}`,
+        },
+      });
     }),
   );
 

@@ -3,6 +3,7 @@
  * GraphQL, one JSON error shape `{ error: { code, message, …details } }`, single query parameters,
  * IDs given raw or global, and the answer to a body over a route's own size limit.
  */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type express from 'express';
 import type { DatabaseHandle } from '../db/database.ts';
 import { isDatabaseUnavailable, retryAfterSeconds } from '../db/database-errors.ts';
@@ -54,6 +55,9 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A raw UUID or a global ID of `typename`; anything else is null (read as not found or invalid). */
 export const idOf = (value: string, typename: string) => (uuid.test(value) ? value : decodeIdOrNull(value, typename));
+
+/** The global ID GraphQL uses for the object: REST answers in the same form (one ID form everywhere). */
+export const globalIdOf = (typename: string, id: string) => encodeGlobalID(typename, id);
 
 /** The signed-in actor of a request, or a 401/403 HttpError. */
 export async function bearerActor(deps: RestRouterDependencies, req: express.Request, at: Date): Promise<Actor> {

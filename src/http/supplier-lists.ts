@@ -17,6 +17,7 @@ import {
 import {
   bearerActor,
   bodyErrors,
+  globalIdOf,
   HttpError,
   idOf,
   jsonHandler,
@@ -70,7 +71,9 @@ export function supplierListRouter(deps: SupplierListRouterDependencies): expres
           at,
         ),
       );
-      res.status(200).json({ result });
+      res.status(200).json({
+        result: { ...result, reporterOrganizationId: globalIdOf('Organization', result.reporterOrganizationId) },
+      });
     }),
   );
 

@@ -167,6 +167,21 @@ const steps: readonly Step[] = [
     },
   },
   {
+    // The office withdraws the invitation the institute has not taken up (issue 11).
+    field: 'withdrawAssessment',
+    inputType: 'AssessmentReasonInput',
+    by: 'officer',
+    alsoAllowed: ['officer2', 'lead'],
+    input: async () => {
+      const item = await idOf(database.db.select().from(assessments).where(eq(assessments.caseId, caseId)));
+      return {
+        assessmentId: gid('Assessment', item.id),
+        expectedVersion: item.version,
+        reason: 'The terms of reference changed; another institute will be asked.',
+      };
+    },
+  },
+  {
     field: 'proposeDecision',
     inputType: 'ProposeDecisionInput',
     by: 'officer',

@@ -62,6 +62,19 @@ describe('a firm representative probing another firm’s case', () => {
     expect((await probe(huaxin, caseId('ACQUISITION'))).nodes).toEqual([null]);
   });
 
+  it('reads malformed, unknown and invisible IDs in a list as null, entry by entry', async () => {
+    const huaxin = await asPerson('rep@huaxin.example');
+    const own = caseId('CUTOFF');
+    const result = await huaxin.graphql<{ nodes: ({ id: string } | null)[] }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      {
+        ids: [own, 'not-a-global-id', Buffer.from('NoSuchType:1').toString('base64'), caseId('ACQUISITION'), own],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.nodes).toEqual([{ id: own }, null, null, null, { id: own }]);
+  });
+
   it('finds nothing through a list filter, and the total does not move', async () => {
     const huaxin = await asPerson('rep@huaxin.example');
     expect(await total(huaxin, { text: 'Dongfang' })).toEqual({ totalCount: 0, nodes: [] });

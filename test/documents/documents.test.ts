@@ -1,6 +1,6 @@
 /** Documents over REST and in GraphQL: upload rules, sniffing, hashes, invisibility, audited reads, limits. */
 import { createHash } from 'node:crypto';
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../db/schema/audit.ts';
@@ -37,6 +37,9 @@ interface Uploaded {
   classification: string;
   sharedWith: string[];
 }
+
+/** The database id inside a global ID the REST answer carries. */
+const rawId = (globalId: string) => decodeGlobalID(globalId).id;
 
 async function upload(
   email: string | null,
@@ -107,7 +110,10 @@ describe('documents', () => {
       sha256: createHash('sha256').update(pdf).digest('hex'),
       classification: 'SECRET',
     });
-    const [row] = await database.db.select().from(documents).where(eq(documents.id, secret.id));
+    const [row] = await database.db
+      .select()
+      .from(documents)
+      .where(eq(documents.id, rawId(secret.id)));
     expect(row).toMatchObject({ sizeBytes: pdf.byteLength, sha256: secret.sha256, mediaType: 'application/pdf' });
 
     const shared = await upload(
@@ -136,7 +142,10 @@ describe('documents', () => {
     expect(answer.status).toBe(201);
     firmDoc = answer.body.document!;
     expect(firmDoc).toMatchObject({ mediaType: 'image/png', sizeBytes: png.byteLength });
-    const shares = await database.db.select().from(documentShares).where(eq(documentShares.documentId, firmDoc.id));
+    const shares = await database.db
+      .select()
+      .from(documentShares)
+      .where(eq(documentShares.documentId, rawId(firmDoc.id)));
     expect(shares.map((s) => s.organizationId)).toEqual([orgIds['ICSR-OFFICE']]);
 
     const own = await download('rep@huaxin.example', firmDoc.id);
@@ -145,11 +154,9 @@ describe('documents', () => {
   });
 
   it('are invisible above clearance or when not shared: a 404 like a missing one', async () => {
-    expect(await listed('officer@icsr.example', cutoffId)).toEqual(
-      [secret.id, sharedWithJinghua.id, firmDoc.id].map((id) => encodeGlobalID('Document', id)),
-    );
-    expect(await listed('rep@huaxin.example', cutoffId)).toEqual([encodeGlobalID('Document', firmDoc.id)]);
-    expect(await listed('rep@jinghua.example', cutoffId)).toEqual([encodeGlobalID('Document', sharedWithJinghua.id)]);
+    expect(await listed('officer@icsr.example', cutoffId)).toEqual([secret.id, sharedWithJinghua.id, firmDoc.id]);
+    expect(await listed('rep@huaxin.example', cutoffId)).toEqual([firmDoc.id]);
+    expect(await listed('rep@jinghua.example', cutoffId)).toEqual([sharedWithJinghua.id]);
     // The CONFIDENTIAL officer does not see the SECRET case, so none of its documents either.
     expect((await download('officer2@icsr.example', firmDoc.id)).status).toBe(404);
 
@@ -160,7 +167,7 @@ describe('documents', () => {
     expect(await hidden.json()).toEqual(await missing.json());
     const node = await server.graphql<{ node: unknown }>(
       'query($id: ID!) { node(id: $id) { id } }',
-      { id: encodeGlobalID('Document', secret.id) },
+      { id: secret.id },
       await bearerFor(database, 'rep@huaxin.example'),
     );
     expect(node.data!.node).toBeNull();
@@ -178,11 +185,11 @@ describe('documents', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="?notes.txt"?$/);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(pdf);
     const [officer] = await database.db.select().from(people).where(eq(people.email, 'officer@icsr.example'));
-    const reads = await readsOf(secret.id);
+    const reads = await readsOf(rawId(secret.id));
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatchObject({ caseId: cutoffId, actorId: officer!.id });
     await download('officer@icsr.example', firmDoc.id);
-    expect(await readsOf(firmDoc.id)).toHaveLength(0);
+    expect(await readsOf(rawId(firmDoc.id))).toHaveLength(0);
     expect(await verifyAuditTrail(database.db, systemActor('test'), { caseId: cutoffId })).toMatchObject({
       valid: true,
     });

@@ -3,6 +3,7 @@
  * its row, column and reason and changes nothing; a valid one applies in full, replacing the firm's
  * links on the nodes it names and nobody else's; a dry run writes nothing; export round-trips.
  */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../db/schema/audit.ts';
@@ -219,7 +220,8 @@ describe('importing a supplier list', () => {
     expect((await upload('rep@jinghua.example', csv, `?reporter=${org['HUAXIN-IC']}`)).status).toBe(403);
     const office = await upload('officer@icsr.example', csv, `?reporter=${org['HUAXIN-IC']}&dryRun=true`);
     expect(office.status).toBe(200);
-    expect(office.body.result.reporterOrganizationId).toBe(org['HUAXIN-IC']);
+    // REST answers global IDs, as GraphQL does.
+    expect(office.body.result.reporterOrganizationId).toBe(encodeGlobalID('Organization', org['HUAXIN-IC']!));
   });
 
   it('asks for a bearer token', async () => {

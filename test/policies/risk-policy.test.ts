@@ -17,6 +17,8 @@ import {
   type RiskInput,
   suggestClassification,
 } from '../../policies/risk-policy.ts';
+import { riskPolicyV1 } from '../../policies/risk-policy-v1.ts';
+import { riskPolicyV2 } from '../../policies/risk-policy-v2.ts';
 import {
   capabilities,
   caseSubjects,
@@ -231,6 +233,102 @@ describe('properties', () => {
   });
 });
 
+describe('risk-v2: few suppliers (the paper: "general-purpose, strategic, few suppliers → high risk")', () => {
+  /** 2–3 suppliers, mostly foreign, of a mature general-purpose (≥4/5) strategic (≥4/5) technology. */
+  const oligopolyArb = fc
+    .record({
+      supplierCount: fc.integer({ min: 2, max: 3 }),
+      evenness: fc.double({ min: 0, max: 1, noNaN: true }),
+      countryCount: fc.integer({ min: 1, max: 3 }),
+      foreignShare: fc.double({ min: 50.01, max: 100, noNaN: true }),
+      generality: fc.integer({ min: 4, max: 5 }),
+      strategicValue: fc.integer({ min: 4, max: 5 }),
+    })
+    .map(({ supplierCount, evenness, countryCount, foreignShare, generality, strategicValue }) => {
+      const floor = 10_000 / supplierCount;
+      const metrics: NodeMetrics = {
+        nodeId: 'n',
+        supplierCount,
+        concentration: 10_000 - evenness * (10_000 - floor),
+        foreignShare,
+        singleSource: false,
+        countries: countryCodes.slice(0, Math.min(countryCount, supplierCount)).sort(),
+        reportedShareTotal: 100,
+        normalised: false,
+      };
+      const tech = technology('n', 'T', {
+        maturity: 'MATURE',
+        generality,
+        strategicValue,
+        priority: 1,
+        strategyClass: 'DOMESTIC_SUBSTITUTION',
+      });
+      return { metrics, tech };
+    });
+
+  it('grades such an oligopoly at least HIGH, whatever the case-level facts', () => {
+    fc.assert(
+      fc.property(factsArb, oligopolyArb, (facts, { metrics, tech }) => {
+        const result = assessRisk(oneNodeInput(metrics, [tech], { ...facts, maturity: 'MATURE' }), riskPolicyV2);
+        expect(result.grade, JSON.stringify({ facts, metrics })).toSatisfy((g: RiskGrade) => gradeAtLeast(g, 'HIGH'));
+      }),
+    );
+  });
+
+  it('still keeps dependency alone at MEDIUM: below the gate no foreign share lifts the grade', () => {
+    fc.assert(
+      fc.property(
+        factsArb,
+        metricsArb('n'),
+        fc.array(technologyArb('n'), { maxLength: 2 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (facts, metrics, technologies, foreignShare) => {
+          const result = assessRisk(oneNodeInput({ ...metrics, foreignShare }, technologies, facts), riskPolicyV2);
+          if (result.nodes[0]!.capabilityExposure < riskPolicyV2.capabilityGate) {
+            expect(gradeAtLeast(result.grade, 'HIGH')).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+
+  it('grades the finding’s example HIGH where risk-v1 held it at MEDIUM, and the reassessment says what moved', () => {
+    const oligopoly: RiskInput = {
+      facts: {
+        securityType: 'CAPABILITY_DEFICIT',
+        keyDimension: 'UNECONOMICAL_ENTRY',
+        capabilities: ['MANUFACTURING'],
+        maturity: 'MATURE',
+        subject: 'SUPPLY_DISRUPTION',
+      },
+      nodes: [
+        node('n', 'Specialty gas', [
+          { share: 40, country: 'JP' },
+          { share: 35, country: 'US' },
+          { share: 25, country: 'CN' },
+        ]),
+      ],
+      keyTechnologies: [
+        technology('n', 'Electronic specialty gas', {
+          maturity: 'MATURE',
+          generality: 4,
+          strategicValue: 4,
+          priority: 1,
+          strategyClass: 'ASYMMETRIC_ADVANTAGE',
+        }),
+      ],
+    };
+    const v1 = assessRisk(oligopoly, riskPolicyV1);
+    const v2 = assessRisk(oligopoly, riskPolicyV2);
+    expect({ grade: v1.grade, capped: v1.capped }).toEqual({ grade: 'MEDIUM', capped: true });
+    expect(gradeAtLeast(v2.grade, 'HIGH')).toBe(true);
+    const difference = compareAssessments(v1, v2);
+    expect(difference.gradeChanged).toBe(true);
+    expect(difference.factors.map((f) => f.factor)).toContain('CAPABILITY_EXPOSURE');
+    expect(difference.nodes.map((n) => n.measure)).toContain('supplierScarcity');
+  });
+});
+
 describe('the strategy', () => {
   const photoresist = paperExamples.find((e) => e.name.startsWith('semiconductor photoresist'))!.input;
   const withFacts = (facts: Partial<RiskInput['facts']>, keyTechnologies = photoresist.keyTechnologies): RiskInput => ({
@@ -305,6 +403,33 @@ describe('the suggested classification', () => {
     expect(suggestClassification('SUPPLY_DISRUPTION', listed).maturity).toBe('EMERGING');
   });
 
+  it('follows the paper’s table for every subject: a capability gap is a capability deficit', () => {
+    const types = Object.fromEntries(
+      caseSubjects.map((subject) => [subject, suggestClassification(subject).securityType]),
+    );
+    expect(types).toEqual({
+      RELOCATION: 'CAPABILITY_DESTRUCTION',
+      ACQUISITION: 'CAPABILITY_DESTRUCTION',
+      SUPPLY_DISRUPTION: 'CAPABILITY_RESPONSE',
+      TECHNOLOGY_ROUTE: 'CAPABILITY_DESTRUCTION',
+      TECHNOLOGY_TRANSFER: 'CAPABILITY_DESTRUCTION',
+      DISRUPTION_EVENT: 'CAPABILITY_RESPONSE',
+      CAPABILITY_GAP: 'CAPABILITY_DEFICIT',
+    });
+    expect(suggestClassification('CAPABILITY_GAP')).toMatchObject({
+      keyDimension: 'DIVISION_OF_LABOUR_LOCK_IN',
+      capabilities: ['INNOVATION', 'MANUFACTURING'],
+    });
+    // A deficit case is proposed gradient cultivation, not a response strategy.
+    const gap = suggestClassification('CAPABILITY_GAP');
+    const proposal = assessRisk({
+      facts: { ...gap, subject: 'CAPABILITY_GAP' },
+      nodes: [],
+      keyTechnologies: [],
+    }).proposal;
+    expect(proposal.strategy).toBe('GRADIENT_CULTIVATION');
+  });
+
   it('suggests facts the policy accepts for every subject', () => {
     for (const subject of caseSubjects) {
       const s = suggestClassification(subject);
@@ -371,6 +496,7 @@ function renderParameters() {
     `| grade thresholds (MEDIUM, HIGH, CRITICAL) | ${p.gradeThresholds.MEDIUM}, ${p.gradeThresholds.HIGH}, ${p.gradeThresholds.CRITICAL} |`,
     `| capability gate (grade above ${p.gradeBelowGate} only at or above) | ${p.capabilityGate} |`,
     `| scarcity count weight; without supply data | ${p.scarcity.countWeight}; ${p.scarcity.withoutSupplyData} |`,
+    `| few suppliers (count term full up to) | ${p.scarcity.fewSuppliers ?? '— (1/√n)'} |`,
     `| emerging scarcity base | ${p.emergingScarcityBase} |`,
     `| unlisted technology (generality, strategic value) | ${p.unlistedTechnology.generality}, ${p.unlistedTechnology.strategicValue} |`,
     `| dimension share (deficit, destruction, response) | ${p.dimensionShare.DIVISION_OF_LABOUR_LOCK_IN}, ${p.dimensionShare.INDUSTRY_TRANSFER}, ${p.dimensionShare.SUPPORT_CAPACITY} |`,

@@ -1,12 +1,15 @@
 /** The assessment lifecycle through the API: invitation, conflicts per person, report, return, endorsement. */
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../db/schema/cases.ts';
+import { clocks } from '../../db/schema/clocks.ts';
+import { outbox } from '../../db/schema/messaging.ts';
 import { organizations } from '../../db/schema/organizations.ts';
 import { assessments } from '../../db/schema/work-items.ts';
 import { systemActor } from '../../src/domain/actor.ts';
 import { verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';
+import { assessmentWorkflow } from '../../workflows/assessment.workflow.ts';
 import { bearerFor } from '../support/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -254,4 +257,97 @@ describe('an assessment', () => {
     });
     expect(node.node).toBeNull();
   });
+
+  describe('when the invited institute cannot take it up (its only assessor is conflicted)', () => {
+    const proposal = (reason?: string) =>
+      caseVersion().then((expectedVersion) =>
+        as<{ proposeDecision: { __typename: string; blockedReason?: string } }>(
+          'officer@icsr.example',
+          `mutation($input: ProposeDecisionInput!) { proposeDecision(input: $input) {
+            __typename ... on InvalidTransition { blockedReason } } }`,
+          {
+            input: {
+              caseId: caseGid,
+              expectedVersion,
+              outcome: 'CLEARED',
+              reasons: 'Internal reasons.',
+              noticeText: 'Cleared.',
+              ...(reason ? { reason } : {}),
+            },
+          },
+        ),
+      );
+    const proposeAction = () =>
+      as<{ node: { availableActions: { event: string; possible: boolean; reasonRequired: boolean }[] } }>(
+        'officer@icsr.example',
+        'query($id: ID!) { node(id: $id) { ... on Case { availableActions { event possible reasonRequired } } } }',
+        { id: caseGid },
+      ).then((d) => d.node.availableActions.find((a) => a.event === 'PROPOSE_DECISION'));
+
+    it('counts the dead invitation as open work: a proposal then needs a reason, and the API says so', async () => {
+      expect(await proposeAction()).toEqual({ event: 'PROPOSE_DECISION', possible: true, reasonRequired: true });
+      // Nothing is written by the refused proposal (the transaction rolls back).
+      const refused = await proposal();
+      expect(refused.proposeDecision).toEqual({ __typename: 'InvalidTransition', blockedReason: 'OPEN_WORK_ITEMS' });
+    });
+
+    it('lets the institute decline as a whole once all its assessors are conflicted', async () => {
+      const declined = await step('assessor@icrs.example', 'declineAssessment', 'AssessmentReasonInput', {
+        assessmentId: icrs.id,
+        expectedVersion: icrs.version,
+        reason: 'Every assessor of the institute is conflicted.',
+      });
+      expect(declined).toMatchObject({ __typename: 'AssessmentChanged', from: 'INVITED', to: 'DECLINED' });
+    });
+
+    it('lets the office withdraw an invitation with reasons: the institute is told, its clock stops', async () => {
+      const again = await invite('officer@icsr.example', 'ICRS');
+      expect(again.to).toBe('INVITED');
+      const unreasoned = await step('officer@icsr.example', 'withdrawAssessment', 'AssessmentReasonInput', {
+        assessmentId: again.assessment!.id,
+        expectedVersion: again.assessment!.version,
+        reason: ' ',
+      });
+      expect(unreasoned.fieldErrors).toEqual([{ field: 'reason' }]);
+      // The conflicted assessor does not see the case at all; an auditor sees it but only reads.
+      for (const [email, refusal] of [
+        ['assessor@icrs.example', 'NotFound'],
+        ['auditor@icsr.example', 'Forbidden'],
+      ] as const) {
+        const outcome = await step(email, 'withdrawAssessment', 'AssessmentReasonInput', {
+          assessmentId: again.assessment!.id,
+          expectedVersion: again.assessment!.version,
+          reason: 'Not ours to withdraw.',
+        });
+        expect(outcome.__typename, email).toBe(refusal);
+      }
+      const withdrawn = await step('officer@icsr.example', 'withdrawAssessment', 'AssessmentReasonInput', {
+        assessmentId: again.assessment!.id,
+        expectedVersion: again.assessment!.version,
+        reason: 'The institute has no assessor free of conflict; another institute will be asked.',
+      });
+      expect(withdrawn).toMatchObject({ __typename: 'AssessmentChanged', from: 'INVITED', to: 'WITHDRAWN' });
+      const { id } = decodeGlobalID(again.assessment!.id);
+      // (CN_CSR sets no assessment limit; where a regime does, WITHDRAW stops the item's clock.)
+      const running = await database.db
+        .select()
+        .from(clocks)
+        .where(and(eq(clocks.ownerKind, 'ASSESSMENT'), eq(clocks.ownerId, id), isNull(clocks.stoppedAt)));
+      expect(running).toEqual([]);
+      expect(assessmentWorkflow.transitions.find((t) => t.event === 'WITHDRAW')!.effects).toContainEqual({
+        kind: 'stopClock',
+        phase: 'ASSESSMENT',
+      });
+      const notices = await database.db.select().from(outbox).where(eq(outbox.caseId, caseId));
+      expect(notices.some((n) => (n.payload as { template?: string }).template === 'assessment.withdrawn')).toBe(true);
+      // Nothing is open any more: the proposal needs no reason.
+      expect(await proposeAction()).toEqual({ event: 'PROPOSE_DECISION', possible: true, reasonRequired: false });
+      expect((await proposal()).proposeDecision.__typename).toBe('DecisionAction');
+    });
+  });
 });
+
+async function caseVersion() {
+  const [row] = await database.db.select().from(cases).where(eq(cases.id, caseId));
+  return row!.version;
+}

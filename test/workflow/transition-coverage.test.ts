@@ -208,6 +208,12 @@ describe('cases the office opens', () => {
       ...on(icrs),
       reason: 'No capacity this quarter.',
     });
+    // Invited again later, it does not take the invitation up: the office withdraws it.
+    const icrsAgain = await referral.inviteInstitute('ICRS');
+    await referral.assessmentStep(OFFICER, 'withdrawAssessment', 'AssessmentReasonInput', {
+      ...on(icrsAgain),
+      reason: 'The question is settled; the assessment is no longer needed.',
+    });
 
     // Information: the acquirer answers; the target lets the deadline pass.
     const toAcquirer = await referral.requestInformation('MERIDIAN-CAP');
@@ -372,10 +378,12 @@ describe('coverage', () => {
 
   it('sent each illegal event as a sender the definition allows for it, except where none of them sees the instance', () => {
     // The office never sees a firm's draft, so there the filer sends the office's events; an institute
-    // that declined no longer sees the case, so the system sends the assessor's events to its assessment.
+    // that declined (or was withdrawn) no longer sees the case, so the system sends the assessor's events
+    // to its assessment.
     const stoodIn = sweep.attempts.filter((a) => !a.senderAllowed);
     expect([...new Set(stoodIn.map((a) => `${a.workflow}:${a.state} by ${a.sender}`))].sort()).toEqual([
       'assessment:DECLINED by SYSTEM',
+      'assessment:WITHDRAWN by SYSTEM',
       'case:DRAFT by FIRM_REPRESENTATIVE',
     ]);
   });

@@ -31,19 +31,19 @@ const table: readonly GuardCase[] = [
   {
     guard: 'workItemsSettledOrReasonGiven',
     when: 'a consultation awaits its answer',
-    patch: { case: { consultationsAwaitingResponse: 1 } },
+    patch: { case: { openConsultations: 1 } },
     ok: false,
   },
   {
     guard: 'workItemsSettledOrReasonGiven',
     when: 'an accepted assessment awaits its report',
-    patch: { case: { assessmentsAwaitingReport: 1 } },
+    patch: { case: { openAssessments: 1 } },
     ok: false,
   },
   {
     guard: 'workItemsSettledOrReasonGiven',
     when: 'work is outstanding but a reason is given',
-    patch: { reasonGiven: true, case: { consultationsAwaitingResponse: 2, assessmentsAwaitingReport: 1 } },
+    patch: { reasonGiven: true, case: { openConsultations: 2, openAssessments: 1 } },
     ok: true,
   },
 

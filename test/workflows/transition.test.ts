@@ -264,7 +264,7 @@ describe('actionsFrom', () => {
     const inDepth = (patch: ContextPatch) =>
       actionsFrom(caseWorkflow, 'IN_DEPTH', officer, guardContext(patch)).find((a) => a.event === 'PROPOSE_DECISION');
     expect(inDepth({})).toMatchObject({ possible: true, reasonRequired: false });
-    expect(inDepth({ case: { consultationsAwaitingResponse: 1 } })).toMatchObject({
+    expect(inDepth({ case: { openConsultations: 1 } })).toMatchObject({
       possible: true,
       reasonRequired: true,
     });

@@ -50,11 +50,11 @@ export function caseSubjectFields(table: typeof cases): SubjectFields {
       (condition) =>
         sql`exists (select 1 from ${consultations} where ${consultations.caseId} = ${table.id} and ${condition})`,
     ),
-    // An institute is on a case from its invitation, unless it declined.
+    // An institute is on a case from its invitation, unless it declined or the office withdrew it.
     assessingInstituteIds: factSet(
       assessments.instituteId,
       (condition) =>
-        sql`exists (select 1 from ${assessments} where ${assessments.caseId} = ${table.id} and ${assessments.state} <> 'DECLINED' and ${condition})`,
+        sql`exists (select 1 from ${assessments} where ${assessments.caseId} = ${table.id} and ${assessments.state} not in ('DECLINED', 'WITHDRAWN') and ${condition})`,
     ),
     conflictedPersonIds: factSet(
       conflictDeclarations.personId,

@@ -6,10 +6,10 @@
  * State changes go through the work-item engine (permission, guards, version, clocks, notices,
  * audit); this module adds the data each step carries and the checks the engine cannot know.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
-import { organizations } from '../../../db/schema/organizations.ts';
+import { organizations, people, personRoles } from '../../../db/schema/organizations.ts';
 import { assessments, conflictDeclarations } from '../../../db/schema/work-items.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
@@ -56,7 +56,7 @@ export async function inviteInstitute(tx: Tx, actor: Actor, input: TInviteInstit
       and(
         eq(assessments.caseId, data.caseId),
         eq(assessments.instituteId, data.instituteId),
-        ne(assessments.state, 'DECLINED'),
+        notInArray(assessments.state, ['DECLINED', 'WITHDRAWN']),
       ),
     );
   if (open) throw new ConflictError('this institute is already invited on the case');
@@ -103,7 +103,7 @@ export async function declareConflict(tx: Tx, actor: Actor, input: TDeclareConfl
     throw error instanceof NotFoundError ? new NotFoundError('Assessment') : error;
   });
   if (item.instituteId !== actor.organizationId) throw new NotFoundError('Assessment');
-  if (item.state === 'DECLINED' || item.state === 'ENDORSED') {
+  if (item.state === 'DECLINED' || item.state === 'ENDORSED' || item.state === 'WITHDRAWN') {
     throw new InvalidTransitionError(item.state, 'DECLARE_CONFLICT', [], 'the assessment is closed');
   }
   const [existing] = await tx
@@ -171,7 +171,11 @@ export async function acceptAssessment(tx: Tx, actor: Actor, input: TAcceptAsses
 export const ZDeclineAssessmentInput = ZItemAction.extend({ reason: z.string().trim().min(1).max(5_000) });
 export type TDeclineAssessmentInput = z.input<typeof ZDeclineAssessmentInput>;
 
-/** The institute declines the invitation, saying why; it then no longer sees the case. */
+/**
+ * The institute declines the invitation, saying why; it then no longer sees the case. An assessor who
+ * declared a conflict no longer sees the case either, so an institute whose assessors are all
+ * conflicted could otherwise never answer: any of them may then decline for the institute.
+ */
 export async function declineAssessment(tx: Tx, actor: Actor, input: TDeclineAssessmentInput, now: Date) {
   const data = parseInput(ZDeclineAssessmentInput, input);
   const result = await applyWorkItemEvent(
@@ -185,6 +189,7 @@ export async function declineAssessment(tx: Tx, actor: Actor, input: TDeclineAss
       reason: data.reason,
     },
     now,
+    { withoutCaseAccess: await instituteWhollyConflicted(tx, actor, data.assessmentId) },
   );
   await tx
     .update(assessments)
@@ -278,6 +283,50 @@ export async function returnAssessment(tx: Tx, actor: Actor, input: TReturnAsses
     .set({ reviewedById: actorPersonId(actor), reviewedAt: now, returnReason: data.reason })
     .where(eq(assessments.id, data.assessmentId));
   return result;
+}
+
+/**
+ * Whether the actor is an assessor of the invited institute and every active assessor of that
+ * institute has declared a conflict on this assessment.
+ */
+async function instituteWhollyConflicted(tx: Tx, actor: Actor, assessmentId: string): Promise<boolean> {
+  if (actor.kind !== 'PERSON' || !actor.roles.includes('ASSESSOR')) return false;
+  const [item] = await tx.select().from(assessments).where(eq(assessments.id, assessmentId));
+  if (!item || item.instituteId !== actor.organizationId) return false;
+  const assessors = await tx
+    .select({ id: people.id })
+    .from(people)
+    .innerJoin(personRoles, and(eq(personRoles.personId, people.id), eq(personRoles.role, 'ASSESSOR')))
+    .where(and(eq(people.organizationId, item.instituteId), eq(people.status, 'ACTIVE')));
+  const conflicted = await tx
+    .select({ personId: conflictDeclarations.personId })
+    .from(conflictDeclarations)
+    .where(and(eq(conflictDeclarations.assessmentId, item.id), eq(conflictDeclarations.hasConflict, true)));
+  const conflictedIds = new Set(conflicted.map((c) => c.personId));
+  return assessors.length > 0 && assessors.every((a) => conflictedIds.has(a.id));
+}
+
+export const ZWithdrawAssessmentInput = ZItemAction.extend({ reason: z.string().trim().min(1).max(5_000) });
+export type TWithdrawAssessmentInput = z.input<typeof ZWithdrawAssessmentInput>;
+
+/**
+ * The office withdraws an invitation the institute has not taken up, with reasons: the institute is
+ * told, its clock stops, it no longer sees the case, and another institute may be invited.
+ */
+export async function withdrawAssessment(tx: Tx, actor: Actor, input: TWithdrawAssessmentInput, now: Date) {
+  const data = parseInput(ZWithdrawAssessmentInput, input);
+  return applyWorkItemEvent(
+    tx,
+    actor,
+    {
+      kind: 'assessment',
+      itemId: data.assessmentId,
+      event: 'WITHDRAW',
+      expectedVersion: data.expectedVersion,
+      reason: data.reason,
+    },
+    now,
+  );
 }
 
 /** The person recorded as inviter, submitter or reviewer; those columns name people, not systems. */

@@ -41,7 +41,7 @@ type DecisionContent = z.output<typeof ZDecisionContent>;
 export const ZProposeDecision = ZDecisionContent.extend({
   caseId: z.uuid(),
   expectedVersion: z.number().int().positive(),
-  /** The written reason for proposing while consultations or assessments are still open (design §4). */
+  /** The written reason for proposing while work items are open (workflows/open-work-items.ts). */
   reason: z.string().trim().min(1).max(10_000).optional(),
 });
 export type TProposeDecision = z.input<typeof ZProposeDecision>;

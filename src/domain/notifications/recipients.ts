@@ -5,7 +5,7 @@
  * a work item, that item — so a firm never hears of a consultation or an assessment, and an
  * institute only of its own assessment (design §2).
  */
-import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { caseParties, cases } from '../../../db/schema/cases.ts';
 import { appealPanelMembers, appeals } from '../../../db/schema/decisions.ts';
@@ -212,7 +212,7 @@ async function candidatePeople(db: Queryable, caseRow: CaseRow, notice: Notice):
       const id = item('assessment');
       const where: SQL = id
         ? eq(assessments.id, id)
-        : and(eq(assessments.caseId, caseRow.id), ne(assessments.state, 'DECLINED'))!;
+        : and(eq(assessments.caseId, caseRow.id), notInArray(assessments.state, ['DECLINED', 'WITHDRAWN']))!;
       const invited = await db.select({ id: assessments.instituteId }).from(assessments).where(where);
       return ofOrganizations([...new Set(invited.map((a) => a.id))], 'ASSESSOR');
     }

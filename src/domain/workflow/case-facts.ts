@@ -8,6 +8,7 @@ import { clocks, regimes } from '../../../db/schema/clocks.ts';
 import { appealPanelMembers, appeals, conditions, decisions } from '../../../db/schema/decisions.ts';
 import { assessments, consultations, representationRequests } from '../../../db/schema/work-items.ts';
 import type { CaseFacts, FactContext, RegimeFacts } from '../../../workflows/guards.ts';
+import { openAssessmentStates, openConsultationStates } from '../../../workflows/open-work-items.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
 import type { Queryable } from '../../db/database.ts';
 import { type Actor, actorId } from '../actor.ts';
@@ -32,14 +33,16 @@ export async function loadCaseFacts(tx: Queryable, caseRow: CaseRow): Promise<Lo
   const [consultation] = await tx
     .select({
       objected: sql<boolean>`coalesce(bool_or(${consultations.opinion} = 'OBJECT') filter (where ${consultations.round} = (select max(c2.round) from consultations c2 where c2.case_id = ${caseRow.id})), false)`,
-      awaiting: sql<number>`count(*) filter (where ${consultations.state} = 'REQUESTED')`.mapWith(Number),
+      open: sql<number>`count(*) filter (where ${inArray(consultations.state, openConsultationStates)})`.mapWith(
+        Number,
+      ),
     })
     .from(consultations)
     .where(eq(consultations.caseId, caseRow.id));
   const [assessment] = await tx
-    .select({ awaiting: sql<number>`count(*)`.mapWith(Number) })
+    .select({ open: sql<number>`count(*)`.mapWith(Number) })
     .from(assessments)
-    .where(and(eq(assessments.caseId, caseRow.id), inArray(assessments.state, ['ACCEPTED', 'RETURNED'])));
+    .where(and(eq(assessments.caseId, caseRow.id), inArray(assessments.state, openAssessmentStates)));
 
   const caseClocks = await tx
     .select()
@@ -105,8 +108,8 @@ export async function loadCaseFacts(tx: Queryable, caseRow: CaseRow): Promise<Lo
     origin: caseRow.origin,
     riskGrade: caseRow.riskGrade,
     anyConsultationObjected: consultation?.objected ?? false,
-    consultationsAwaitingResponse: consultation?.awaiting ?? 0,
-    assessmentsAwaitingReport: assessment?.awaiting ?? 0,
+    openConsultations: consultation?.open ?? 0,
+    openAssessments: assessment?.open ?? 0,
     phaseExtensionAvailable: Boolean(extensionRule) && currentClock !== null && currentClock.extendedAt === null,
     proposerId: pending?.proposedById ?? null,
     proposalPhase: pending ? proposalPhaseOf(caseClocks, pending.proposedAt) : null,

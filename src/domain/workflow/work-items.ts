@@ -6,6 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { cases } from '../../../db/schema/cases.ts';
 import { appeals, conditions } from '../../../db/schema/decisions.ts';
 import {
   assessments,
@@ -138,8 +139,18 @@ export interface WorkItemEventRequest {
   readonly reason?: string;
 }
 
-/** Applies an event to a work item. @returns the item row before the change, and the new state. */
-export async function applyWorkItemEvent(tx: Tx, actor: Actor, request: WorkItemEventRequest, now: Date) {
+/**
+ * Applies an event to a work item. @returns the item row before the change, and the new state.
+ * `withoutCaseAccess`: the addressee acts on the item without seeing the case (an institute whose
+ * assessors are all conflicted declines); the item must still be addressed to their organisation.
+ */
+export async function applyWorkItemEvent(
+  tx: Tx,
+  actor: Actor,
+  request: WorkItemEventRequest,
+  now: Date,
+  options: { withoutCaseAccess?: boolean } = {},
+) {
   const spec = workItemSpecs[request.kind];
   const definition = currentWorkflows[request.kind];
   const [item] = (await tx.select().from(spec.table).where(eq(spec.table.id, request.itemId)).for('update')) as Record<
@@ -148,7 +159,14 @@ export async function applyWorkItemEvent(tx: Tx, actor: Actor, request: WorkItem
   >[];
   if (!item) throw new NotFoundError(spec.entity);
   // The case decides visibility: an item of a case the caller may not see does not exist for them.
-  const caseRow = await loadCaseFor(tx, actor, 'read', item.caseId as string);
+  const caseRow = options.withoutCaseAccess
+    ? (
+        await tx
+          .select()
+          .from(cases)
+          .where(eq(cases.id, item.caseId as string))
+      )[0]!
+    : await loadCaseFor(tx, actor, 'read', item.caseId as string);
   if (actor.kind !== 'SYSTEM' && actor.roles.every((r) => outsideRoles.includes(r))) {
     if (spec.addressee(item) !== actor.organizationId) throw new NotFoundError(spec.entity);
   }

@@ -17,6 +17,7 @@ import {
   inviteInstitute,
   returnAssessment,
   submitAssessment,
+  withdrawAssessment,
 } from '../../domain/assessments/assessments.ts';
 import { assessmentStates, capabilities } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
@@ -33,6 +34,8 @@ const stateDescriptions: Record<(typeof assessmentStates)[number], string> = {
   SUBMITTED: 'The report is submitted and awaits the office.',
   ENDORSED: 'The office endorsed the report; terminal.',
   RETURNED: 'The office returned the report for revision; a new deadline runs.',
+  WITHDRAWN:
+    'The office withdrew the invitation, with reasons; the institute was told and its clock stopped. Terminal.',
 };
 
 export const AssessmentStateEnum = builder.enumType('AssessmentState', {
@@ -323,7 +326,9 @@ const steps: readonly {
   },
   {
     field: 'declineAssessment',
-    description: 'An assessor declines the invitation for the institute, with reasons.',
+    description:
+      'An assessor declines the invitation for the institute, with reasons; when every assessor of the institute ' +
+      'declared a conflict, any of them may decline for it.',
     input: AssessmentReasonInput,
     act: declineAssessment as Transition,
   },
@@ -338,6 +343,14 @@ const steps: readonly {
     description: 'The officer or lead reviewer endorses the submitted report.',
     input: AssessmentActionInput,
     act: endorseAssessment as Transition,
+  },
+  {
+    field: 'withdrawAssessment',
+    description:
+      'The officer or lead reviewer withdraws an invitation not yet taken up, with reasons: the institute ' +
+      'is told, its clock stops, and another institute may be invited.',
+    input: AssessmentReasonInput,
+    act: withdrawAssessment as Transition,
   },
   {
     field: 'returnAssessment',

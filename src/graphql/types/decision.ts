@@ -262,7 +262,9 @@ const ProposeDecisionInput = builder.inputType('ProposeDecisionInput', {
     ...decisionContentFields(t),
     reason: t.string({
       required: false,
-      description: 'Why you propose while consultations or assessments are still open (required then).',
+      description:
+        'Why you propose while work items are open — any consultation or assessment not in a final state, whatever ' +
+        'keeps it open (required then; `availableActions` says so with `reasonRequired`).',
     }),
     idempotencyKey: t.string(idempotencyKeyField),
   }),

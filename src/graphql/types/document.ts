@@ -3,6 +3,7 @@
  * `GET /documents/:id`, which records reads of classified documents). `Case.documents` is filtered
  * in SQL, so a document the caller may not see is invisible, not just unreadable.
  */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { documents } from '../../../db/schema/documents.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { documentSubjectFields } from '../../domain/access/subject-fields.ts';
@@ -35,7 +36,7 @@ export const DocumentRef = builder.drizzleNode('documents', {
     downloadPath: t.string({
       description: 'Path of the content on this server: GET it with your bearer token.',
       select: { columns: { id: true } },
-      resolve: (d) => `/documents/${d.id}`,
+      resolve: (d) => `/documents/${encodeGlobalID('Document', d.id)}`,
     }),
   }),
 });

@@ -80,7 +80,9 @@ export type AssessmentState =
   /** The office returned the report for revision; a new deadline runs. */
   | 'RETURNED'
   /** The report is submitted and awaits the office. */
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  /** The office withdrew the invitation, with reasons; the institute was told and its clock stopped. Terminal. */
+  | 'WITHDRAWN';
 
 /** The case officer and lead reviewer of a case. */
 export type AssignCaseTeamInput = {
@@ -314,6 +316,7 @@ export type CaseState =
 /** The event or action a case is about. */
 export type CaseSubject =
   | 'ACQUISITION'
+  | 'CAPABILITY_GAP'
   | 'DISRUPTION_EVENT'
   | 'RELOCATION'
   | 'SUPPLY_DISRUPTION'
@@ -634,7 +637,7 @@ export type ProposeDecisionInput = {
   noticeText: string;
   /** What is decided. */
   outcome: DecisionOutcome;
-  /** Why you propose while consultations or assessments are still open (required then). */
+  /** Why you propose while work items are open — any consultation or assessment not in a final state, whatever keeps it open (required then; `availableActions` says so with `reasonRequired`). */
   reason?: string | null | undefined;
   /** Internal reasons (never shown to the parties). */
   reasons: string;

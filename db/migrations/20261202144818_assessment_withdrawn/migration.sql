@@ -1,0 +1,1 @@
+ALTER TYPE "assessment_state" ADD VALUE 'WITHDRAWN';

@@ -1,0 +1,1 @@
+ALTER TYPE "case_subject" ADD VALUE 'CAPABILITY_GAP';
