@@ -27,7 +27,10 @@ export class OutsideParty extends Person {
   /** Picks options of the select labelled `name` inside a dialog's form (Escape would close the dialog). */
   async pick(scope: Locator, name: string, ...options: string[]): Promise<void> {
     const field = scope.getByLabel(name, { exact: true });
-    const select = scope.locator('.ant-select').filter({ has: field });
+    // The select around the labelled input, where the chosen values show.
+    const select = field.locator(
+      'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+    );
     for (const option of options) {
       // On a loaded machine a click can land while another select's list is still closing: check
       // that the value shows in the field, and pick again when it does not.
@@ -39,7 +42,7 @@ export class OutsideParty extends Person {
           .first()
           .click();
         const shown = await expect
-          .poll(async () => (await select.first().textContent()) ?? '', { timeout: 5_000 })
+          .poll(async () => (await select.textContent({ timeout: 5_000 })) ?? '', { timeout: 5_000 })
           .toContain(option)
           .then(
             () => true,
