@@ -54,7 +54,7 @@ describe('signing in', () => {
     // Another browser whose language is English: the person's choice wins once signed in.
     const again = await personContext(browser, baseUrl, 'en');
     const sameAuditor = new Person(await again.newPage(), 'en');
-    await sameAuditor.signIn('auditor@icsr.example');
+    await sameAuditor.signIn('auditor@icsr.example', { keepLanguage: true });
     await sameAuditor.page.getByRole('link', { name: chinese.t('menu.queue'), exact: true }).waitFor();
     await sameAuditor.page.getByRole('link', { name: chinese.t('menu.inbox'), exact: true }).click();
     await sameAuditor.page.getByRole('heading', { name: chinese.t('inbox.heading'), exact: true }).waitFor();

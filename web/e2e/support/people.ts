@@ -66,7 +66,8 @@ export class Person {
     await this.page.keyboard.press('Escape');
   }
 
-  async signIn(email: string, options: { totp?: boolean } = {}): Promise<void> {
+  /** `keepLanguage`: leave the console in the person's remembered language (what a test of that reads). */
+  async signIn(email: string, options: { totp?: boolean; keepLanguage?: boolean } = {}): Promise<void> {
     await this.page.goto('/');
     await this.field(this.t('fields.email')).fill(email);
     await this.field(this.t('fields.password')).fill(DEMO_PASSWORD);
@@ -78,6 +79,12 @@ export class Person {
       await this.page.getByRole('button', { name: this.t('signIn.submit'), exact: true }).click();
     }
     await this.page.getByTestId('person-menu').waitFor();
+    // The console opens in the language the person chose last (remembered per person, and another
+    // journey may have changed it): switch to the one this journey reads.
+    if (!options.keepLanguage) {
+      await this.page.getByText(this.language === 'zh-CN' ? '中文' : 'English', { exact: true }).click();
+      await this.page.waitForFunction((lang) => document.documentElement.lang === lang, this.language);
+    }
   }
 
   async signOut(): Promise<void> {
