@@ -1,6 +1,7 @@
 /**
- * Opens the database the configuration names: PostgreSQL through `postgres`, or an embedded
- * PGlite in the data directory. Both get the same drizzle client type, migrations and queries.
+ * Opens the database the configuration names: PostgreSQL through node-postgres (`pg`;
+ * ARCHITECTURE.md says why), or an embedded PGlite in the data directory. Both get the same drizzle
+ * client type, migrations and queries.
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
