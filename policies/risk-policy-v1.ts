@@ -51,6 +51,7 @@ export const riskPolicyV1 = {
   },
   /** An emerging technology points to leadership when its strategic value is at least this (1–5). */
   leadershipMinStrategicValue: 4,
+  deficitSubStrategyFrom: 'COMMITTEE',
   /** Gradient cultivation by key dimension when no listed key technology names its class. */
   deficitSubStrategy: {
     DIVISION_OF_LABOUR_LOCK_IN: 'DOMESTIC_SUBSTITUTION',

@@ -23,6 +23,11 @@ export const riskPolicyV2 = {
    * engines), threatening innovation and manufacturing; the officer picks weak basic research or
    * uneconomical entry where they fit better.
    */
+  /**
+   * The deficit sub-strategy follows the paper's rule on the facts (issue 11, finding 8); the
+   * committee's class is shown beside it, flagged when the two differ, never copied.
+   */
+  deficitSubStrategyFrom: 'FACTS',
   subjectDefaults: {
     ...riskPolicyV1.subjectDefaults,
     CAPABILITY_GAP: { keyDimension: 'DIVISION_OF_LABOUR_LOCK_IN', capabilities: ['INNOVATION', 'MANUFACTURING'] },

@@ -67,6 +67,12 @@ export interface RiskPolicy {
   readonly capabilityShare: Readonly<Record<Capability, number>>;
   readonly dimensionShare: Readonly<Record<KeyDimension, number>>;
   readonly leadershipMinStrategicValue: number;
+  /**
+   * Where a capability deficit's sub-strategy comes from. `COMMITTEE` (risk-v1): the industry
+   * committee's class for the lead key technology, when one is listed. `FACTS`: the paper's rule on
+   * maturity, strategic value and entry economics, with the committee's class shown beside it.
+   */
+  readonly deficitSubStrategyFrom: 'COMMITTEE' | 'FACTS';
   readonly deficitSubStrategy: Readonly<
     Record<'DIVISION_OF_LABOUR_LOCK_IN' | 'WEAK_BASIC_RESEARCH' | 'UNECONOMICAL_ENTRY', SubStrategy>
   >;
@@ -161,6 +167,13 @@ export interface StrategyProposal {
   readonly strategy: Strategy;
   readonly subStrategy: SubStrategy;
   readonly explanation: string;
+  /**
+   * The industry committee's class for the lead key technology on the case's nodes (null: none
+   * listed, or not a capability deficit). Absent in results stored before risk-v2.
+   */
+  readonly committeeSubStrategy?: SubStrategy | null;
+  /** Whether the committee's class differs from the proposed sub-strategy. */
+  readonly disagreesWithCommittee?: boolean;
 }
 
 export interface RiskAssessment {
@@ -391,30 +404,24 @@ export function proposeStrategy(input: RiskInput, policy: RiskPolicy = currentRi
       const lead = [...input.keyTechnologies]
         .filter((t) => nodeIds.has(t.nodeId))
         .sort((a, b) => a.priority - b.priority || b.strategicValue - a.strategicValue)[0];
-      if (facts.maturity === 'EMERGING' && (!lead || lead.strategicValue >= policy.leadershipMinStrategicValue)) {
-        return {
-          strategy,
-          subStrategy: 'LEADERSHIP',
-          explanation: lead
-            ? `An emerging technology of strategic value ${lead.strategicValue}/5 (${lead.name}) points to leadership.`
-            : 'An emerging technology points to leadership: judged forward-looking, not by today’s suppliers.',
-        };
-      }
-      if (lead) {
-        return {
-          strategy,
-          subStrategy: lead.strategyClass,
-          explanation: `The industry committee lists ${lead.name} (priority ${lead.priority}) for ${lower(subStrategyLabels[lead.strategyClass])}.`,
-        };
-      }
-      const subStrategy = policy.deficitSubStrategy[dimension];
+      const derived =
+        policy.deficitSubStrategyFrom === 'FACTS'
+          ? deficitSubStrategyFromFacts(dimension, facts.maturity, lead, policy)
+          : deficitSubStrategyFromCommittee(dimension, facts.maturity, lead, policy);
+      const committeeSubStrategy = lead?.strategyClass ?? null;
+      const disagreesWithCommittee = committeeSubStrategy !== null && committeeSubStrategy !== derived.subStrategy;
+      const beside =
+        lead && policy.deficitSubStrategyFrom === 'FACTS'
+          ? disagreesWithCommittee
+            ? ` The industry committee lists ${lead.name} (priority ${lead.priority}) for ${lower(subStrategyLabels[lead.strategyClass])} instead: the difference needs a reviewer's judgement.`
+            : ` The industry committee lists ${lead.name} (priority ${lead.priority}) for the same.`
+          : '';
       return {
         strategy,
-        subStrategy,
-        explanation:
-          dimension === 'UNECONOMICAL_ENTRY'
-            ? 'Base parts and materials where entry is uneconomical call for an asymmetric advantage.'
-            : 'A core technology held back by the division of labour or weak basic research calls for domestic substitution.',
+        subStrategy: derived.subStrategy,
+        explanation: derived.explanation + beside,
+        committeeSubStrategy,
+        disagreesWithCommittee,
       };
     }
     case 'INDUSTRY_TRANSFER': {
@@ -438,6 +445,67 @@ export function proposeStrategy(input: RiskInput, policy: RiskPolicy = currentRi
     case 'MANAGEMENT_SYSTEM':
       return { strategy, subStrategy: policy.otherSubStrategy[dimension], explanation: otherExplanations[dimension] };
   }
+}
+
+/**
+ * The paper's rule for a capability deficit (seed digest §2): an emerging, strategic technology calls
+ * for leadership; base parts and materials whose entry is uneconomical for an asymmetric advantage;
+ * a core technology held back by the division of labour or weak basic research for domestic
+ * substitution. The strategic value is the lead key technology's (else the policy's unlisted value).
+ */
+function deficitSubStrategyFromFacts(
+  dimension: 'DIVISION_OF_LABOUR_LOCK_IN' | 'WEAK_BASIC_RESEARCH' | 'UNECONOMICAL_ENTRY',
+  maturity: TechnologyMaturity,
+  lead: KeyTechnologyFacts | undefined,
+  policy: RiskPolicy,
+): { subStrategy: SubStrategy; explanation: string } {
+  const strategicValue = lead?.strategicValue ?? policy.unlistedTechnology.strategicValue;
+  if (maturity === 'EMERGING' && strategicValue >= policy.leadershipMinStrategicValue) {
+    return {
+      subStrategy: 'LEADERSHIP',
+      explanation: `An emerging technology of strategic value ${strategicValue}/5 points to leadership.`,
+    };
+  }
+  return dimension === 'UNECONOMICAL_ENTRY'
+    ? {
+        subStrategy: 'ASYMMETRIC_ADVANTAGE',
+        explanation: 'Base parts and materials where entry is uneconomical call for an asymmetric advantage.',
+      }
+    : {
+        subStrategy: 'DOMESTIC_SUBSTITUTION',
+        explanation:
+          'A core technology held back by the division of labour or weak basic research calls for domestic substitution.',
+      };
+}
+
+/** risk-v1: leadership for an emerging strategic technology, else the committee's class, else the dimension's default. */
+function deficitSubStrategyFromCommittee(
+  dimension: 'DIVISION_OF_LABOUR_LOCK_IN' | 'WEAK_BASIC_RESEARCH' | 'UNECONOMICAL_ENTRY',
+  maturity: TechnologyMaturity,
+  lead: KeyTechnologyFacts | undefined,
+  policy: RiskPolicy,
+): { subStrategy: SubStrategy; explanation: string } {
+  if (maturity === 'EMERGING' && (!lead || lead.strategicValue >= policy.leadershipMinStrategicValue)) {
+    return {
+      subStrategy: 'LEADERSHIP',
+      explanation: lead
+        ? `An emerging technology of strategic value ${lead.strategicValue}/5 (${lead.name}) points to leadership.`
+        : 'An emerging technology points to leadership: judged forward-looking, not by today’s suppliers.',
+    };
+  }
+  if (lead) {
+    return {
+      subStrategy: lead.strategyClass,
+      explanation: `The industry committee lists ${lead.name} (priority ${lead.priority}) for ${lower(subStrategyLabels[lead.strategyClass])}.`,
+    };
+  }
+  return {
+    subStrategy: policy.deficitSubStrategy[dimension],
+    explanation:
+      dimension === 'UNECONOMICAL_ENTRY'
+        ? 'Base parts and materials where entry is uneconomical call for an asymmetric advantage.'
+        : 'A core technology held back by the division of labour or weak basic research calls for domestic substitution.',
+  };
 }
 
 const otherExplanations = {

@@ -352,24 +352,67 @@ describe('the strategy', () => {
     );
   });
 
-  it('takes the committee’s class of the highest-priority listed technology', () => {
-    const listed = [
-      technology('photoresist', 'KrF photoresist', {
-        maturity: 'MATURE',
-        generality: 3,
-        strategicValue: 3,
-        priority: 2,
-        strategyClass: 'ASYMMETRIC_ADVANTAGE',
-      }),
-      technology('photoresist', 'EUV photoresist', {
-        maturity: 'MATURE',
-        generality: 4,
-        strategicValue: 5,
-        priority: 1,
-        strategyClass: 'DOMESTIC_SUBSTITUTION',
-      }),
-    ];
-    expect(assessRisk(withFacts({}, listed)).proposal.subStrategy).toBe('DOMESTIC_SUBSTITUTION');
+  // Issue 11, finding 8: the committee lists EUV photoresist (priority 1) for domestic substitution,
+  // but photoresist is a base material whose entry is uneconomical: the paper's rule says asymmetric
+  // advantage. risk-v2 proposes that and shows the committee's class beside it, flagged; risk-v1
+  // copied the committee's class.
+  const listed = [
+    technology('photoresist', 'KrF photoresist', {
+      maturity: 'MATURE',
+      generality: 3,
+      strategicValue: 3,
+      priority: 2,
+      strategyClass: 'ASYMMETRIC_ADVANTAGE',
+    }),
+    technology('photoresist', 'EUV photoresist', {
+      maturity: 'MATURE',
+      generality: 4,
+      strategicValue: 5,
+      priority: 1,
+      strategyClass: 'DOMESTIC_SUBSTITUTION',
+    }),
+  ];
+
+  it('derives the deficit sub-strategy from the facts and flags a committee class that differs', () => {
+    expect(assessRisk(withFacts({}, listed)).proposal).toMatchObject({
+      subStrategy: 'ASYMMETRIC_ADVANTAGE',
+      committeeSubStrategy: 'DOMESTIC_SUBSTITUTION',
+      disagreesWithCommittee: true,
+    });
+    expect(assessRisk(withFacts({ keyDimension: 'WEAK_BASIC_RESEARCH' }, listed)).proposal).toMatchObject({
+      subStrategy: 'DOMESTIC_SUBSTITUTION',
+      committeeSubStrategy: 'DOMESTIC_SUBSTITUTION',
+      disagreesWithCommittee: false,
+    });
+  });
+
+  it('under risk-v1 took the committee’s class of the highest-priority listed technology', () => {
+    expect(assessRisk(withFacts({}, listed), riskPolicyV1).proposal).toMatchObject({
+      subStrategy: 'DOMESTIC_SUBSTITUTION',
+      committeeSubStrategy: 'DOMESTIC_SUBSTITUTION',
+      disagreesWithCommittee: false,
+    });
+  });
+
+  it('never lets the committee’s class change the derived sub-strategy (property)', () => {
+    fc.assert(
+      fc.property(
+        factsArb.filter((f) =>
+          ['DIVISION_OF_LABOUR_LOCK_IN', 'WEAK_BASIC_RESEARCH', 'UNECONOMICAL_ENTRY'].includes(f.keyDimension),
+        ),
+        metricsArb('n'),
+        fc.array(technologyArb('n'), { minLength: 1, maxLength: 2 }),
+        fc.constantFrom(...technologyStrategyClasses),
+        (facts, metrics, technologies, otherClass) => {
+          const relabelled = technologies.map((t) => ({ ...t, strategyClass: otherClass }));
+          const one = assessRisk(oneNodeInput(metrics, technologies, facts)).proposal;
+          const other = assessRisk(oneNodeInput(metrics, relabelled, facts)).proposal;
+          expect(other.subStrategy).toBe(one.subStrategy);
+          expect(other.disagreesWithCommittee).toBe(otherClass !== other.subStrategy);
+          expect(one.disagreesWithCommittee).toBe(one.committeeSubStrategy !== one.subStrategy);
+        },
+      ),
+    );
   });
 
   it('builds the industrial commons when research, not production, leaves', () => {

@@ -97,6 +97,18 @@ const StrategyProposalRef = builder.objectRef<StrategyProposal>('StrategyProposa
     strategy: t.expose('strategy', { type: StrategyEnum, description: 'The strategy (follows the security type).' }),
     subStrategy: t.expose('subStrategy', { type: SubStrategyEnum, description: 'The sub-strategy.' }),
     explanation: t.exposeString('explanation', { description: 'Why, in one sentence (English).' }),
+    committeeSubStrategy: t.field({
+      type: SubStrategyEnum,
+      nullable: true,
+      description:
+        'For a capability deficit: the industry committee’s class for the lead key technology on the case’s nodes, ' +
+        'shown beside the sub-strategy the policy derives from the facts (null: none listed).',
+      resolve: (proposal) => proposal.committeeSubStrategy ?? null,
+    }),
+    disagreesWithCommittee: t.boolean({
+      description: 'Whether the committee’s class differs from the proposed sub-strategy: a reviewer should look.',
+      resolve: (proposal) => proposal.disagreesWithCommittee ?? false,
+    }),
   }),
 });
 

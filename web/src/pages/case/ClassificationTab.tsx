@@ -80,6 +80,8 @@ export const CaseClassificationFragmentDoc = graphql(`
           strategy
           subStrategy
           explanation
+          committeeSubStrategy
+          disagreesWithCommittee
         }
       }
     }
@@ -159,6 +161,16 @@ export function ClassificationTab(props: { data: CaseClassificationFragment }) {
               {label('STRATEGY', result.assessment.proposal.strategy)} /{' '}
               {label('SUB_STRATEGY', result.assessment.proposal.subStrategy)} — {result.assessment.proposal.explanation}
             </Descriptions.Item>
+            {result.assessment.proposal.committeeSubStrategy ? (
+              <Descriptions.Item label={t('classification.committeeClass')} span={3}>
+                {label('SUB_STRATEGY', result.assessment.proposal.committeeSubStrategy)}{' '}
+                {result.assessment.proposal.disagreesWithCommittee ? (
+                  <Tag color="orange" data-testid="committee-disagrees">
+                    {t('classification.committeeDisagrees')}
+                  </Tag>
+                ) : null}
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('classification.gradeExplanation')} span={3}>
               {result.assessment.gradeExplanation}
             </Descriptions.Item>
