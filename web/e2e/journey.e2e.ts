@@ -53,10 +53,16 @@ describe.each(journeys)('the reviewer’s journey in $language', (journey) => {
     const officerContext = await personContext(browser, baseUrl, journey.language);
     const officer = new CaseOfficer(await officerContext.newPage(), journey.language);
     const page = officer.page;
+    // Every open page (the officer's and the lead reviewer's), to see what the failing step saw.
     onTestFailed(async () => {
-      await page
-        .screenshot({ path: `${process.env.E2E_FAILURE_DIR ?? '/tmp'}/e2e-failure-${journey.language}.png` })
-        .catch(() => {});
+      const pages = browser.contexts().flatMap((context) => context.pages());
+      await Promise.all(
+        pages.map((open, i) =>
+          open
+            .screenshot({ path: `${process.env.E2E_FAILURE_DIR ?? '/tmp'}/e2e-failure-${journey.language}-${i}.png` })
+            .catch(() => {}),
+        ),
+      );
     });
 
     await page.goto('/');

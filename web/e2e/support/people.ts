@@ -3,15 +3,15 @@
  * the console's controls by what a person reads on screen, in the person's language (our strings
  * from web/locales, the domain's labels from the same tables the API serves).
  */
-import { generate } from 'otplib';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { caseEventLabels, clockPhaseLabels } from '../../../src/domain/process-labels.ts';
 import { type Label, type TaxonomyName, taxonomyLabels } from '../../../src/domain/vocabulary-labels.ts';
-import { DEMO_PASSWORD, demoTotpSecrets } from '../../../src/seed/demo-data.ts';
+import { DEMO_PASSWORD } from '../../../src/seed/demo-data.ts';
 import en from '../../locales/en.json' with { type: 'json' };
 import zhCN from '../../locales/zh-CN.json' with { type: 'json' };
 import { expectAccessible } from './a11y.ts';
+import { unusedOneTimeCode } from './one-time-code.ts';
 
 export type Language = 'en' | 'zh-CN';
 const strings = { en, 'zh-CN': zhCN } as const;
@@ -75,7 +75,7 @@ export class Person {
     if (options.totp) {
       const code = this.field(this.t('fields.totpCode'));
       await code.waitFor();
-      await code.fill(await generate({ secret: demoTotpSecrets[email]! }));
+      await code.fill(await unusedOneTimeCode(email));
       await this.page.getByRole('button', { name: this.t('signIn.submit'), exact: true }).click();
     }
     await this.page.getByTestId('person-menu').waitFor();

@@ -3,9 +3,9 @@
  * its work is: a case opened ex officio (its own, so journeys never share a case), classified, under
  * review, with departments consulted, an institute invited, a party asked for information.
  */
-import { generate } from 'otplib';
-import { DEMO_PASSWORD, demoTotpSecrets } from '../../../src/seed/demo-data.ts';
+import { DEMO_PASSWORD } from '../../../src/seed/demo-data.ts';
 import { apiAs } from './api.ts';
+import { unusedOneTimeCode } from './one-time-code.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
@@ -234,12 +234,10 @@ export async function respondAs(
 
 /** A person whose sign-in needs a one-time code (lead reviewers, administrators), through the API. */
 export async function signedInWithTotp(baseUrl: string, email: string) {
-  const secret = demoTotpSecrets[email];
-  if (!secret) throw new Error(`no demo TOTP secret for ${email}`);
   const response = await fetch(`${baseUrl}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-icsr-csrf': '1' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD, totpCode: await generate({ secret }) }),
+    body: JSON.stringify({ email, password: DEMO_PASSWORD, totpCode: await unusedOneTimeCode(email) }),
   });
   if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status} ${await response.text()}`);
   const { accessToken } = (await response.json()) as { accessToken: string };
