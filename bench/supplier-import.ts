@@ -12,8 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { chainNodes, industryChains } from '../db/schema/knowledge.ts';
 import { organizations } from '../db/schema/organizations.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from '../src/db/database.ts';
-import { systemActor } from '../src/domain/actor.ts';
 import { importSupplierList } from '../src/domain/knowledge/supplier-lists.ts';
+import { systemActor } from '../vocabulary/actor.ts';
 
 const nodeCount = 1_000;
 const suppliersPerNode = 50;

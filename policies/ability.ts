@@ -15,8 +15,8 @@ import {
   type MongoAbility,
   type MongoQuery,
 } from '@casl/ability';
-import type { Actor, PersonActor, ServiceAccountActor } from '../src/domain/actor.ts';
-import { type ClearanceLevel, clearanceLevels, type Role } from '../src/domain/vocabulary.ts';
+import type { Actor, PersonActor, ServiceAccountActor } from '../vocabulary/actor.ts';
+import { type ClearanceLevel, clearanceLevels, type Role } from '../vocabulary/terms.ts';
 
 /** `transition` is sending a workflow event to a case; the definition then says which events and when. */
 export const actions = ['manage', 'read', 'create', 'update', 'assign', 'transition'] as const;

@@ -13,6 +13,14 @@
  * No I/O, no clock: the same input and policy version give the same result, so a stored result can
  * be recomputed and compared. Every number lives in the versioned policy object (risk-policy-v1.ts).
  */
+
+import {
+  capabilityLabels,
+  keyDimensionLabels,
+  securityTypeLabels,
+  subStrategyLabels,
+  technologyMaturityLabels,
+} from '../vocabulary/labels.ts';
 import {
   capabilities as allCapabilities,
   type Capability,
@@ -29,14 +37,7 @@ import {
   securityTypeStrategy,
   type TechnologyMaturity,
   type TechnologyStrategyClass,
-} from '../src/domain/vocabulary.ts';
-import {
-  capabilityLabels,
-  keyDimensionLabels,
-  securityTypeLabels,
-  subStrategyLabels,
-  technologyMaturityLabels,
-} from '../src/domain/vocabulary-labels.ts';
+} from '../vocabulary/terms.ts';
 import type { NodeMetrics } from './node-metrics.ts';
 import { riskPolicyV1 } from './risk-policy-v1.ts';
 import { riskPolicyV2 } from './risk-policy-v2.ts';

@@ -10,13 +10,13 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/database.ts';
-import { systemActor } from '../src/domain/actor.ts';
 import {
   type AuditTrailVerification,
   verifyAllAuditTrails,
   verifyAuditTrail,
 } from '../src/domain/audit/verify-audit-trail.ts';
 import { verifyAuditCheckpoints } from '../src/jobs/audit-checkpoints.ts';
+import { systemActor } from '../vocabulary/actor.ts';
 
 /** One line for one chain: `ok` with its length, or the first broken entry and why. */
 export function describeVerification(v: AuditTrailVerification): string {

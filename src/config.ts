@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { type Role, roles } from './domain/vocabulary.ts';
+import { type Role, roles } from '../vocabulary/terms.ts';
 
 const postgresUrl = z
   .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })

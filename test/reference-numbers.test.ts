@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../db/schema/cases.ts';
 import { organizations } from '../db/schema/organizations.ts';
-import type { PersonActor } from '../src/domain/actor.ts';
 import { assignReference, formatReference } from '../src/domain/cases/assign-reference.ts';
 import { createFiling, submitFiling } from '../src/domain/cases/case-filing.ts';
 import { personActor } from '../src/domain/people/person-actor.ts';
+import type { PersonActor } from '../vocabulary/actor.ts';
 import { SEED_INSTANT } from './support/fixed-time.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 

@@ -4,7 +4,7 @@
  * The case's own transition sent with each ruling (ADMIT_APPEAL, DECIDE_APPEAL_…) carries the
  * clocks and the notices, so this lifecycle records the appeal's state and repeats only the guards.
  */
-import type { appealStates } from '../src/domain/vocabulary.ts';
+import type { appealStates } from '../vocabulary/terms.ts';
 import type { WorkflowDefinition } from './definition.ts';
 import type { GuardName } from './guards.ts';
 

@@ -7,7 +7,7 @@
  * An invitation nobody can take up is not left open: the office withdraws it (and may invite
  * another institute), or the institute declines as a whole once all its assessors are conflicted.
  */
-import type { assessmentStates } from '../src/domain/vocabulary.ts';
+import type { assessmentStates } from '../vocabulary/terms.ts';
 import { notify, startClock, stopClock, type WorkflowDefinition } from './definition.ts';
 
 type AssessmentState = (typeof assessmentStates)[number];

@@ -6,8 +6,8 @@
  * in the same transaction, so no office case is ever seen as a draft; a discarded draft ends
  * `CLOSED` without a reference number, which is how lists know to hide it.
  */
-import type { CaseState, Role } from '../src/domain/vocabulary.ts';
-import { caseStates } from '../src/domain/vocabulary.ts';
+import type { CaseEvent, CaseState, Role } from '../vocabulary/terms.ts';
+import { caseStates } from '../vocabulary/terms.ts';
 import {
   assignReference,
   type Effect,
@@ -23,35 +23,6 @@ import {
   type WorkflowDefinition,
 } from './definition.ts';
 import type { GuardName } from './guards.ts';
-
-/** Events a case accepts, named for what the sender does. */
-export const caseEvents = [
-  'SUBMIT',
-  'DISCARD',
-  'RETURN_FOR_COMPLETION',
-  'RESUBMISSION_WINDOW_EXPIRED',
-  'ACCEPT',
-  'OPEN_EX_OFFICIO',
-  'REFER',
-  'CLOSE_AFTER_SCREENING',
-  'START_REVIEW',
-  'ESCALATE_TO_IN_DEPTH',
-  'EXTEND_PHASE',
-  'PROPOSE_DECISION',
-  'APPROVE_DECISION',
-  'SEND_BACK_DECISION',
-  'APPEAL_WINDOW_EXPIRED',
-  'FILE_APPEAL',
-  'ADMIT_APPEAL',
-  'DISMISS_APPEAL',
-  'DECIDE_APPEAL_UPHELD',
-  'DECIDE_APPEAL_VARIED',
-  'DECIDE_APPEAL_REMITTED',
-  'CONDITION_BREACHED',
-  'ALL_CONDITIONS_MET',
-  'WITHDRAW',
-] as const;
-export type CaseEvent = (typeof caseEvents)[number];
 
 type CaseTransition = Transition<CaseState, CaseEvent>;
 

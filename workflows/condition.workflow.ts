@@ -4,7 +4,7 @@
  * Compliance reports are records on the condition, not transitions; the office reads them and
  * confirms the condition met or records a breach, which reopens the case (CONDITION_BREACHED).
  */
-import type { conditionStates } from '../src/domain/vocabulary.ts';
+import type { conditionStates } from '../vocabulary/terms.ts';
 import { notify, stopClock, type WorkflowDefinition } from './definition.ts';
 
 type ConditionState = (typeof conditionStates)[number];

@@ -4,7 +4,7 @@
  * An overdue consultation can still be answered late; what its silence meant in the meantime
  * (deemed concurrence or escalation) is the regime's silence rule, applied by the engine.
  */
-import type { consultationStates } from '../src/domain/vocabulary.ts';
+import type { consultationStates } from '../vocabulary/terms.ts';
 import { notify, startClock, stopClock, type WorkflowDefinition } from './definition.ts';
 
 type ConsultationState = (typeof consultationStates)[number];

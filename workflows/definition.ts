@@ -6,7 +6,7 @@
  * rule cannot hold in one and not in another. Definitions are versioned: a case keeps the version
  * it started on when a newer one ships.
  */
-import type { ClockPhase, Role } from '../src/domain/vocabulary.ts';
+import type { ClockPhase, Role } from '../vocabulary/terms.ts';
 import type { GuardName } from './guards.ts';
 
 /** The lifecycles the product runs: the case and its work items (design §3–4). */

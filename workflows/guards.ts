@@ -12,8 +12,8 @@
  * checks them after every fact guard, so a request with a valid input meets the same verdict as
  * `availableActions` gave.
  */
-import type { appealStates, CaseOrigin, DecisionOutcome, RiskGrade, Role } from '../src/domain/vocabulary.ts';
-import { riskGrades } from '../src/domain/vocabulary.ts';
+import type { appealStates, CaseOrigin, DecisionOutcome, RiskGrade, Role } from '../vocabulary/terms.ts';
+import { riskGrades } from '../vocabulary/terms.ts';
 
 type AppealState = (typeof appealStates)[number];
 

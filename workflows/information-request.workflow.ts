@@ -4,7 +4,7 @@
  * Whether an open request pauses the case's phase clock is a regime setting, so the pause and
  * the resume name it; with several requests open the engine resumes only when the last one closes.
  */
-import type { informationRequestStates } from '../src/domain/vocabulary.ts';
+import type { informationRequestStates } from '../vocabulary/terms.ts';
 import {
   currentPhase,
   notify,

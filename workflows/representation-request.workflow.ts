@@ -2,7 +2,7 @@
  * A request for representations (design §3): a proposed prohibition or conditions disclosed to the
  * parties, who may answer within the regime's window — the right to be heard.
  */
-import type { representationRequestStates } from '../src/domain/vocabulary.ts';
+import type { representationRequestStates } from '../vocabulary/terms.ts';
 import { notify, startClock, stopClock, type WorkflowDefinition } from './definition.ts';
 
 type RepresentationRequestState = (typeof representationRequestStates)[number];

@@ -5,7 +5,7 @@
  * Pure, like XState's `transition()`: it reads no database and no clock and runs no effect. The
  * engine calls it inside its transaction, then applies the effects the plan returns.
  */
-import type { Role } from '../src/domain/vocabulary.ts';
+import type { Role } from '../vocabulary/terms.ts';
 import type { Effect, Sender, Transition, WorkflowDefinition } from './definition.ts';
 import {
   type BlockedReason,

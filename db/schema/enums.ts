@@ -1,6 +1,6 @@
 /** PostgreSQL enums, generated from the domain vocabulary so that the two never disagree. */
 import { pgEnum } from 'drizzle-orm/pg-core';
-import * as v from '../../src/domain/vocabulary.ts';
+import * as v from '../../vocabulary/terms.ts';
 
 export const organizationKind = pgEnum('organization_kind', v.organizationKinds);
 export const role = pgEnum('role', v.roles);

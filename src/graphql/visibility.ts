@@ -20,6 +20,7 @@ import { organizations, people, serviceAccounts } from '../../db/schema/organiza
 import { assessments, consultations, informationRequests } from '../../db/schema/work-items.ts';
 import type { Action, SubjectType } from '../../policies/ability.ts';
 import type { SubjectFields } from '../../policies/rules-to-sql.ts';
+import type { Actor } from '../../vocabulary/actor.ts';
 import { accessibleWhere } from '../domain/access/authorize.ts';
 import {
   appealSubjectFields,
@@ -34,7 +35,6 @@ import {
   referenceSubjectFields,
   serviceAccountSubjectFields,
 } from '../domain/access/subject-fields.ts';
-import type { Actor } from '../domain/actor.ts';
 import {
   industryCommitteeSubjectFields,
   keyTechnologySubjectFields,

@@ -5,9 +5,9 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { outbox } from '../../db/schema/messaging.ts';
+import type { Actor } from '../../vocabulary/actor.ts';
 import type { Queryable, Tx } from '../db/database.ts';
 import { assertCan } from '../domain/access/authorize.ts';
-import type { Actor } from '../domain/actor.ts';
 import { adminChain, appendAuditEntry } from '../domain/audit/append-audit-entry.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { OutboxRow } from './outbox-rows.ts';

@@ -8,12 +8,13 @@
 import { and, eq } from 'drizzle-orm';
 import { chainNodes, industryChains } from '../../db/schema/knowledge.ts';
 import { organizations, people } from '../../db/schema/organizations.ts';
+import { systemActor } from '../../vocabulary/actor.ts';
+import type { ClearanceLevel, OrganizationKind, Role } from '../../vocabulary/terms.ts';
 import { cnCalendar } from '../../workflows/calendars/cn.ts';
 import { usCalendar } from '../../workflows/calendars/us.ts';
 import { cnCsrRegime } from '../../workflows/regimes/cn-csr.ts';
 import { usCfiusRegime } from '../../workflows/regimes/us-cfius.ts';
 import type { Tx } from '../db/database.ts';
-import { systemActor } from '../domain/actor.ts';
 import { provisionTotp } from '../domain/auth/totp.ts';
 import { assignCaseTeam } from '../domain/cases/assign-case-team.ts';
 import { createFiling, openCase, submitFiling } from '../domain/cases/case-filing.ts';
@@ -31,7 +32,6 @@ import { createOrganization } from '../domain/organizations/create-organization.
 import { createPerson } from '../domain/organizations/create-person.ts';
 import { personActor } from '../domain/people/person-actor.ts';
 import { loadCalendar, publishRegime } from '../domain/reference-data/load-reference-data.ts';
-import type { ClearanceLevel, OrganizationKind, Role } from '../domain/vocabulary.ts';
 import type { SeedStep } from './seed-runner.ts';
 
 export const DEMO_PASSWORD = 'Review-Demo-2026!';

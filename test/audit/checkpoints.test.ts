@@ -12,7 +12,6 @@ import { auditChainHeads, auditEntries } from '../../db/schema/audit.ts';
 import { cases } from '../../db/schema/cases.ts';
 import { auditVerify, parseArguments } from '../../scripts/audit-verify.ts';
 import type { Database } from '../../src/db/database.ts';
-import { systemActor } from '../../src/domain/actor.ts';
 import { appendAuditEntry, caseChain } from '../../src/domain/audit/append-audit-entry.ts';
 import { verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';
 import {
@@ -21,6 +20,7 @@ import {
   verifyAuditCheckpoints,
 } from '../../src/jobs/audit-checkpoints.ts';
 import { createLogger } from '../../src/logger.ts';
+import { systemActor } from '../../vocabulary/actor.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

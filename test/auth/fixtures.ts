@@ -4,10 +4,10 @@ import { eq } from 'drizzle-orm';
 import { auditEntries } from '../../db/schema/audit.ts';
 import { organizations } from '../../db/schema/organizations.ts';
 import type { Database } from '../../src/db/database.ts';
-import type { PersonActor } from '../../src/domain/actor.ts';
 import type { AuthSettings } from '../../src/domain/auth/auth-settings.ts';
 import { personActor as loadPersonActor } from '../../src/domain/people/person-actor.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data.ts';
+import type { PersonActor } from '../../vocabulary/actor.ts';
 import { SEED_INSTANT } from '../support/fixed-time.ts';
 
 export { DEMO_PASSWORD };

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTimeTokens, people } from '../../db/schema/organizations.ts';
 import type { Tx } from '../../src/db/database.ts';
-import type { Actor } from '../../src/domain/actor.ts';
 import { InvalidCredentialsError, InvalidTokenError } from '../../src/domain/auth/auth-errors.ts';
 import { authenticateRequest } from '../../src/domain/auth/authenticate.ts';
 import { login } from '../../src/domain/auth/login.ts';
@@ -15,6 +14,7 @@ import { invitePerson } from '../../src/domain/people/invite-person.ts';
 import { requestPasswordReset } from '../../src/domain/people/request-password-reset.ts';
 import { resetPassword } from '../../src/domain/people/reset-password.ts';
 import { setPersonAccess } from '../../src/domain/people/set-person-access.ts';
+import type { Actor } from '../../vocabulary/actor.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import {
   adminChainLength,

@@ -7,8 +7,8 @@ import { eq, sql } from 'drizzle-orm';
 import { cases } from '../../db/schema/cases.ts';
 import { organizations, people } from '../../db/schema/organizations.ts';
 import { assessments, conflictDeclarations, consultations } from '../../db/schema/work-items.ts';
-import { systemActor } from '../../src/domain/actor.ts';
 import { createServiceAccount } from '../../src/domain/auth/service-accounts.ts';
+import { systemActor } from '../../vocabulary/actor.ts';
 import { SEED_INSTANT } from '../support/fixed-time.ts';
 import type { TestDatabase } from '../support/test-database.ts';
 

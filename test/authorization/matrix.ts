@@ -9,7 +9,7 @@
  * ICRS invited, the ICRS assessor declared a conflict), DRAFT (Jinghua's unsubmitted filing) —
  * and one object of every other kind.
  */
-import type { Role } from '../../src/domain/vocabulary.ts';
+import type { Role } from '../../vocabulary/terms.ts';
 
 export type Expected = 'allow' | 'deny';
 export type Kind =

@@ -3,8 +3,8 @@
  * English and a Chinese label and a one-line description, and the API serves them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as v from '../../src/domain/vocabulary.ts';
-import { labelsOf, taxonomyLabels, taxonomyNames } from '../../src/domain/vocabulary-labels.ts';
+import { labelsOf, taxonomyLabels, taxonomyNames } from '../../vocabulary/labels.ts';
+import * as v from '../../vocabulary/terms.ts';
 import { bearerFor } from '../support/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

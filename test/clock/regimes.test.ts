@@ -1,7 +1,7 @@
 /** The shipped regimes: values as the brief and review-regimes.md give them, and their effect on due dates. */
 import { describe, expect, it } from 'vitest';
 import { computePhaseDue } from '../../src/domain/clock/phase-due.ts';
-import { clockPhases } from '../../src/domain/vocabulary.ts';
+import { clockPhases } from '../../vocabulary/terms.ts';
 import { cnCalendar } from '../../workflows/calendars/cn.ts';
 import { calendars } from '../../workflows/calendars/registry.ts';
 import { usCalendar } from '../../workflows/calendars/us.ts';

@@ -14,7 +14,6 @@ import { conditions, decisions } from '../../db/schema/decisions.ts';
 import { organizations } from '../../db/schema/organizations.ts';
 import { consultations, representationRequests } from '../../db/schema/work-items.ts';
 import type { Queryable, Tx } from '../../src/db/database.ts';
-import { type Actor, systemActor } from '../../src/domain/actor.ts';
 import { admitAppeal, decideAppeal, fileAppeal } from '../../src/domain/appeals/appeals.ts';
 import { verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';
 import { createFiling, refileCase, submitFiling } from '../../src/domain/cases/case-filing.ts';
@@ -26,6 +25,7 @@ import { requestRepresentations, submitRepresentation } from '../../src/domain/d
 import { AppError } from '../../src/domain/errors.ts';
 import { personActor } from '../../src/domain/people/person-actor.ts';
 import { applyCaseEvent } from '../../src/domain/workflow/apply-case-event.ts';
+import { type Actor, systemActor } from '../../vocabulary/actor.ts';
 import { bearerFor } from '../support/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

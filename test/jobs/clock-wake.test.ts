@@ -12,13 +12,13 @@ import { cases } from '../../db/schema/cases.ts';
 import { clocks } from '../../db/schema/clocks.ts';
 import { consultations } from '../../db/schema/work-items.ts';
 import { loadConfig } from '../../src/config.ts';
-import { systemActor } from '../../src/domain/actor.ts';
 import { verifyAllAuditTrails } from '../../src/domain/audit/verify-audit-trail.ts';
 import { reminderInstant } from '../../src/domain/clock/reminders.ts';
 import { createNotificationHandlers, notificationDepsFromConfig } from '../../src/domain/notifications/handlers.ts';
 import { applyCaseEvent } from '../../src/domain/workflow/apply-case-event.ts';
 import { handleClockWake, wakeClocksAt, wakeDueClocks, wakeInstants } from '../../src/jobs/clock-wake.ts';
 import { runOutboxBatch } from '../../src/jobs/embedded.ts';
+import { systemActor } from '../../vocabulary/actor.ts';
 import { SEED_INSTANT } from '../support/fixed-time.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import {

@@ -3,8 +3,8 @@ import { subject } from '@casl/ability';
 import { describe, expect, it } from 'vitest';
 import { abilityOf, defineAbilityFor } from '../../policies/ability.ts';
 import { canReadField } from '../../policies/field-access.ts';
-import { type PersonActor, systemActor } from '../../src/domain/actor.ts';
-import type { ClearanceLevel, OrganizationKind, Role } from '../../src/domain/vocabulary.ts';
+import { type PersonActor, systemActor } from '../../vocabulary/actor.ts';
+import type { ClearanceLevel, OrganizationKind, Role } from '../../vocabulary/terms.ts';
 
 const person = (
   roles: Role[],

@@ -4,7 +4,7 @@
  * propose: the strategy and sub-strategy of the paper's table and a grade range.
  */
 import type { RiskInput } from '../../policies/risk-policy.ts';
-import type { RiskGrade, Strategy, SubStrategy } from '../../src/domain/vocabulary.ts';
+import type { RiskGrade, Strategy, SubStrategy } from '../../vocabulary/terms.ts';
 import { node, spread, technology } from './risk-fixtures.ts';
 
 export interface PaperExample {

@@ -28,7 +28,7 @@ import {
   riskGrades,
   technologyMaturities,
   technologyStrategyClasses,
-} from '../../src/domain/vocabulary.ts';
+} from '../../vocabulary/terms.ts';
 import { node, technology } from './risk-fixtures.ts';
 import { dependencyWithoutScarcity, dependencyWithScarcity, paperExamples } from './risk-paper-examples.ts';
 

@@ -16,7 +16,6 @@ import { clocks } from '../../db/schema/clocks.ts';
 import { conditions, decisions } from '../../db/schema/decisions.ts';
 import { consultations, representationRequests } from '../../db/schema/work-items.ts';
 import type { Tx } from '../../src/db/database.ts';
-import { type Actor, type PersonActor, systemActor } from '../../src/domain/actor.ts';
 import { admitAppeal, decideAppeal, dismissAppeal, fileAppeal } from '../../src/domain/appeals/appeals.ts';
 import { createFiling, openCase } from '../../src/domain/cases/case-filing.ts';
 import { classifyCase } from '../../src/domain/classification/classify-case.ts';
@@ -29,7 +28,9 @@ import { ForbiddenError, InvalidTransitionError, NotFoundError } from '../../src
 import { personActor } from '../../src/domain/people/person-actor.ts';
 import { applyCaseEvent } from '../../src/domain/workflow/apply-case-event.ts';
 import { availableCaseActions } from '../../src/domain/workflow/case-actions.ts';
-import { caseEvents, caseWorkflow } from '../../workflows/case.workflow.ts';
+import { type Actor, type PersonActor, systemActor } from '../../vocabulary/actor.ts';
+import { caseEvents } from '../../vocabulary/terms.ts';
+import { caseWorkflow } from '../../workflows/case.workflow.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

@@ -3,13 +3,14 @@ import {
   appealStates,
   assessmentStates,
   type CaseState,
+  caseEvents,
   caseStates,
   conditionStates,
   consultationStates,
   informationRequestStates,
   representationRequestStates,
-} from '../../src/domain/vocabulary.ts';
-import { caseEvents, caseWorkflow } from '../../workflows/case.workflow.ts';
+} from '../../vocabulary/terms.ts';
+import { caseWorkflow } from '../../workflows/case.workflow.ts';
 import { type Effect, startClock, stopAllClocks, type WorkflowDefinition } from '../../workflows/definition.ts';
 import { guards } from '../../workflows/guards.ts';
 import { currentWorkflows, workflowDefinition, workflowVersions } from '../../workflows/registry.ts';

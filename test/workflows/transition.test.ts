@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Role, roles } from '../../src/domain/vocabulary.ts';
+import { type Role, roles } from '../../vocabulary/terms.ts';
 import { caseWorkflow } from '../../workflows/case.workflow.ts';
 import type { Sender, Transition, WorkflowDefinition } from '../../workflows/definition.ts';
 import { currentWorkflows } from '../../workflows/registry.ts';

@@ -3,7 +3,7 @@
  * thresholds as plain, versioned data (design §4). A case keeps the regime version it started with,
  * so a shipped version is never edited in place: a change is a new version.
  */
-import type { ClockPhase, DayUnit, RiskGrade } from '../../src/domain/vocabulary.ts';
+import type { ClockPhase, DayUnit, RiskGrade } from '../../vocabulary/terms.ts';
 
 /** A length of time in working or calendar days. */
 export interface DayLength {

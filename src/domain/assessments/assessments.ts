@@ -11,13 +11,13 @@ import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
 import { organizations, people, personRoles } from '../../../db/schema/organizations.ts';
 import { assessments, conflictDeclarations } from '../../../db/schema/work-items.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { capabilities, strategies, subStrategies, subStrategyStrategy } from '../../../vocabulary/terms.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { capabilities, strategies, subStrategies, subStrategyStrategy } from '../vocabulary.ts';
 import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
 
 /** Institutes are invited while the case is under review; later the file is closed to new work. */

@@ -2,8 +2,8 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { auditChainHeads, auditEntries } from '../../../db/schema/audit.ts';
 import { outbox } from '../../../db/schema/messaging.ts';
+import { type Actor, actorId } from '../../../vocabulary/actor.ts';
 import type { Tx } from '../../db/database.ts';
-import { type Actor, actorId } from '../actor.ts';
 import { hashAuditEntry } from './audit-hash.ts';
 
 /** The chain of administrative events: people, organisations, calendars, regimes, reference data. */

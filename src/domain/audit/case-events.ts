@@ -18,6 +18,7 @@ import {
   readsWholeTrail,
 } from '../../../policies/case-event-visibility.ts';
 import type { SubjectFields } from '../../../policies/rules-to-sql.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import type { Queryable } from '../../db/database.ts';
 import { accessibleWhere } from '../access/authorize.ts';
 import {
@@ -29,7 +30,6 @@ import {
   documentSubjectFields,
   informationRequestSubjectFields,
 } from '../access/subject-fields.ts';
-import type { Actor } from '../actor.ts';
 import { caseChain } from './append-audit-entry.ts';
 
 type AuditRow = typeof auditEntries.$inferSelect;

@@ -19,8 +19,8 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { organizations, serviceAccounts } from '../../../db/schema/organizations.ts';
+import type { PersonActor, ServiceAccountActor } from '../../../vocabulary/actor.ts';
 import type { Queryable } from '../../db/database.ts';
-import type { PersonActor, ServiceAccountActor } from '../actor.ts';
 import { verifyAccessToken } from './access-token.ts';
 import { InvalidTokenError } from './auth-errors.ts';
 import { serviceAccountTokenPrefix, sha256Hex } from './token-hash.ts';

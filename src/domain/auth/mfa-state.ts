@@ -1,5 +1,5 @@
 /** Which second-factor state a sign-in (or a refresh) of this person carries. */
-import type { Role } from '../vocabulary.ts';
+import type { Role } from '../../../vocabulary/terms.ts';
 import type { MfaState } from './access-token.ts';
 
 /** Whether the person must present a TOTP code: enrolled, voluntarily or because a role requires it. */

@@ -8,13 +8,13 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { organizations, serviceAccounts } from '../../../db/schema/organizations.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { clearanceLevels, roleOrganizationKind, roles } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
-import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { requireAdministrator } from '../people/require-admin.ts';
 import { parseInput } from '../validation.ts';
-import { clearanceLevels, roleOrganizationKind, roles } from '../vocabulary.ts';
 import { randomToken, serviceAccountTokenPrefix, sha256Hex } from './token-hash.ts';
 
 export const ZCreateServiceAccountInput = z.object({

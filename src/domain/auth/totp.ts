@@ -10,8 +10,8 @@
 import { eq } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { people } from '../../../db/schema/organizations.ts';
+import type { Actor, PersonActor } from '../../../vocabulary/actor.ts';
 import type { Tx } from '../../db/database.ts';
-import type { Actor, PersonActor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { InvalidTotpError } from './auth-errors.ts';

@@ -3,9 +3,9 @@
  * instead of typing it: the file gives the days, the request names the calendar, year and source.
  */
 import { z } from 'zod';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import type { Tx } from '../../db/database.ts';
 import { assertCan } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { type LoadCalendarYearResult, loadCalendarYear } from './load-calendar-year.ts';

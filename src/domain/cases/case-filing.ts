@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { caseNodes, caseParties, cases } from '../../../db/schema/cases.ts';
 import { regimes } from '../../../db/schema/clocks.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { caseSubjects, clearanceLevels, partyRoles } from '../../../vocabulary/terms.ts';
 import { caseWorkflow } from '../../../workflows/case.workflow.ts';
 import type { Tx } from '../../db/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { caseSubjects, clearanceLevels, partyRoles } from '../vocabulary.ts';
 import { applyCaseEvent } from '../workflow/apply-case-event.ts';
 
 const ZParty = z.object({ organizationId: z.uuid(), role: z.enum(partyRoles) });

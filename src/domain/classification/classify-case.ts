@@ -13,18 +13,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
 import { assessRisk, currentRiskPolicy } from '../../../policies/risk-policy.ts';
-import type { Tx } from '../../db/database.ts';
-import { loadCaseFor } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
-import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
-import {
-  type FieldError,
-  ForbiddenError,
-  InvalidTransitionError,
-  StaleVersionError,
-  ValidationError,
-} from '../errors.ts';
-import { parseInput } from '../validation.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import {
   type CaseState,
   capabilities,
@@ -36,7 +25,18 @@ import {
   subStrategies,
   subStrategyStrategy,
   technologyMaturities,
-} from '../vocabulary.ts';
+} from '../../../vocabulary/terms.ts';
+import type { Tx } from '../../db/database.ts';
+import { loadCaseFor } from '../access/authorize.ts';
+import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
+import {
+  type FieldError,
+  ForbiddenError,
+  InvalidTransitionError,
+  StaleVersionError,
+  ValidationError,
+} from '../errors.ts';
+import { parseInput } from '../validation.ts';
 import { loadRiskInput } from './risk-input.ts';
 import type { ConfirmedRisk, StoredRiskResult } from './risk-result.ts';
 

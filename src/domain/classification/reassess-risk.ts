@@ -15,9 +15,9 @@ import {
   type RiskInput,
   suggestClassification,
 } from '../../../policies/risk-policy.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import type { Queryable } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { ForbiddenError } from '../errors.ts';
 import { loadCaseKnowledge, loadRiskInput } from './risk-input.ts';
 import { readStoredRiskResult, type StoredRiskResult } from './risk-result.ts';

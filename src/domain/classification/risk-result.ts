@@ -4,7 +4,7 @@
  * compares, and only a new classification replaces it.
  */
 import type { RiskAssessment, RiskInput } from '../../../policies/risk-policy.ts';
-import type { RiskGrade, Strategy, SubStrategy } from '../vocabulary.ts';
+import type { RiskGrade, Strategy, SubStrategy } from '../../../vocabulary/terms.ts';
 
 export interface ConfirmedRisk {
   readonly grade: RiskGrade;

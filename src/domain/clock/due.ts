@@ -2,8 +2,9 @@
  * The due instant of a statutory clock (design §5). Pure: the caller passes every instant,
  * including `asOf` for a request still open, so tests and recomputations control time.
  */
+
+import type { DayUnit } from '../../../vocabulary/terms.ts';
 import type { CalendarDefinition, IsoDate } from '../../../workflows/calendars/calendar-definition.ts';
-import type { DayUnit } from '../vocabulary.ts';
 import { endOfLocalDay, formatIsoDate, localDateOf, parseIsoDate } from './local-time.ts';
 import {
   addCalendarDays,

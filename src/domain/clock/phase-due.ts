@@ -2,9 +2,10 @@
  * The due date of one phase clock as a regime defines it: length, unit, extension, roll-over and
  * whether information requests pause it all come from the regime data, not from code.
  */
+
+import type { ClockPhase } from '../../../vocabulary/terms.ts';
 import type { CalendarDefinition } from '../../../workflows/calendars/calendar-definition.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import type { ClockPhase } from '../vocabulary.ts';
 import { type ClockPause, computeDue, type DueResult } from './due.ts';
 
 /** A phase clock of a case (or a work item) under a regime. */

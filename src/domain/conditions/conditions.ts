@@ -7,9 +7,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { complianceReports, conditions } from '../../../db/schema/decisions.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { requirePerson } from '../decisions/shared.ts';
 import { InvalidTransitionError, NotFoundError } from '../errors.ts';

@@ -9,9 +9,10 @@ import { cases } from '../../../db/schema/cases.ts';
 import { decisions } from '../../../db/schema/decisions.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import { consultations } from '../../../db/schema/work-items.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { type CaseState, consultationOpinions } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import {
   ForbiddenError,
   InvalidTransitionError,
@@ -20,7 +21,6 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { type CaseState, consultationOpinions } from '../vocabulary.ts';
 import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
 
 export const ZRequestConsultations = z.object({

@@ -12,14 +12,14 @@ import { cases } from '../../../db/schema/cases.ts';
 import { documentShares, documents } from '../../../db/schema/documents.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import { levelsUpTo } from '../../../policies/ability.ts';
+import { type Actor, actorId } from '../../../vocabulary/actor.ts';
+import { type ClearanceLevel, clearanceLevels } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
 import { accessibleWhere, assertCan, loadCaseFor } from '../access/authorize.ts';
 import { caseSubjectFields, documentSubjectFields } from '../access/subject-fields.ts';
-import { type Actor, actorId } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { type ClearanceLevel, clearanceLevels } from '../vocabulary.ts';
 
 /** Outside the office nobody classifies above this: the office decides what is confidential. */
 const outsideUploadCeiling: ClearanceLevel = 'INTERNAL';

@@ -8,14 +8,14 @@ import { z } from 'zod';
 import { caseParties, cases } from '../../../db/schema/cases.ts';
 import { regimes } from '../../../db/schema/clocks.ts';
 import { informationRequests } from '../../../db/schema/work-items.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import type { CaseState } from '../../../vocabulary/terms.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { requestingPerson } from '../consultations/consultations.ts';
 import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import type { CaseState } from '../vocabulary.ts';
 import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
 
 export const ZRequestInformation = z.object({

@@ -13,13 +13,13 @@ import {
   supplyLinks,
 } from '../../../db/schema/knowledge.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { technologyMaturities, technologyStrategyClasses } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
 import { assertCan } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { isUniqueViolation, parseInput } from '../validation.ts';
-import { technologyMaturities, technologyStrategyClasses } from '../vocabulary.ts';
 
 /** Field rules shared with the changes in maintain-knowledge-base.ts. */
 export const code = z

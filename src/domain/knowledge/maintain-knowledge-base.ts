@@ -14,12 +14,12 @@ import {
   supplyLinks,
 } from '../../../db/schema/knowledge.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { technologyMaturities, technologyStrategyClasses } from '../../../vocabulary/terms.ts';
 import { selectRows, type Tx } from '../../db/database.ts';
 import { assertCan } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors.ts';
 import { isUniqueViolation, parseInput } from '../validation.ts';
-import { technologyMaturities, technologyStrategyClasses } from '../vocabulary.ts';
 import { audit, code, country, description, name } from './build-knowledge-base.ts';
 
 const expectedVersion = z.number().int().min(1);

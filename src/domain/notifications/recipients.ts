@@ -17,6 +17,8 @@ import {
   representationRequests,
 } from '../../../db/schema/work-items.ts';
 import type { SubjectFields } from '../../../policies/rules-to-sql.ts';
+import type { PersonActor } from '../../../vocabulary/actor.ts';
+import type { OrganizationKind, Role } from '../../../vocabulary/terms.ts';
 import type { Audience } from '../../../workflows/definition.ts';
 import type { Queryable } from '../../db/database.ts';
 import { accessibleWhere } from '../access/authorize.ts';
@@ -26,8 +28,6 @@ import {
   consultationSubjectFields,
   informationRequestSubjectFields,
 } from '../access/subject-fields.ts';
-import type { PersonActor } from '../actor.ts';
-import type { OrganizationKind, Role } from '../vocabulary.ts';
 
 export interface Notice {
   readonly caseId: string;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { organizations } from '../../../db/schema/organizations.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { organizationKinds } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
 import { assertCan } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError } from '../errors.ts';
 import { isUniqueViolation, parseInput } from '../validation.ts';
-import { organizationKinds } from '../vocabulary.ts';
 
 export const ZCreateOrganizationInput = z.object({
   kind: z.enum(organizationKinds),

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { organizations, people, personRoles } from '../../../db/schema/organizations.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { clearanceLevels, roleOrganizationKind, roles } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
 import { assertCan } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { isUniqueViolation, parseInput } from '../validation.ts';
-import { clearanceLevels, roleOrganizationKind, roles } from '../vocabulary.ts';
 
 export const ZCreatePersonInput = z.object({
   organizationId: z.uuid(),

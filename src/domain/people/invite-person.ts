@@ -3,8 +3,9 @@
  * e-mailed to the person (src/domain/notifications/account-mail.ts) and returned once to the
  * administrator, who hands it over where e-mail is not configured.
  */
+
+import type { Actor } from '../../../vocabulary/actor.ts';
 import type { Tx } from '../../db/database.ts';
-import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { queueAccountMail } from '../notifications/account-mail.ts';
 import { createPerson, type TCreatePersonInput } from '../organizations/create-person.ts';

@@ -7,12 +7,12 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { organizations, people, personRoles } from '../../../db/schema/organizations.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { clearanceLevels, roleOrganizationKind, roles } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
-import type { Actor } from '../actor.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { NotFoundError, StaleVersionError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { clearanceLevels, roleOrganizationKind, roles } from '../vocabulary.ts';
 import { personViewColumns } from './person-view.ts';
 import { requireAdministrator } from './require-admin.ts';
 

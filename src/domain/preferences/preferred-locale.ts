@@ -4,8 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { personPreferences } from '../../../db/schema/preferences.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import type { Queryable } from '../../db/database.ts';
-import type { Actor } from '../actor.ts';
 import { ForbiddenError } from '../errors.ts';
 
 /** The languages the console speaks, as BCP 47 tags. */

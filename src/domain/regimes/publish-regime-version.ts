@@ -6,10 +6,10 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendars, regimes } from '../../../db/schema/clocks.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
 import type { Tx } from '../../db/database.ts';
 import { assertCan } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { ValidationError } from '../errors.ts';
 import { publishRegime } from '../reference-data/load-reference-data.ts';
 import { parseInput } from '../validation.ts';

@@ -5,8 +5,8 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { clockPhases, dayUnits, riskGrades } from '../../../vocabulary/terms.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import { clockPhases, dayUnits, riskGrades } from '../vocabulary.ts';
 
 /** Longest clock accepted: ten years of days, far beyond any statutory limit, but not unbounded. */
 const maxDays = 3660;

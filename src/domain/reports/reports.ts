@@ -5,16 +5,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { cases } from '../../../db/schema/cases.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import type { ClockPhase, DecisionOutcome } from '../../../vocabulary/terms.ts';
 import { type Queryable, selectRows } from '../../db/database.ts';
 import { accessibleWhere, assertCan } from '../access/authorize.ts';
 import { caseSubjectFields } from '../access/subject-fields.ts';
-import type { Actor } from '../actor.ts';
 import { loadCalendarDefinition, type StoredCalendarDefinition } from '../calendars/read-calendar.ts';
 import { localDateOf } from '../clock/local-time.ts';
 import { countWorkingDays } from '../clock/working-days.ts';
 import { NotFoundError } from '../errors.ts';
 import { loadNodeMetrics } from '../knowledge/node-metrics.ts';
-import type { ClockPhase, DecisionOutcome } from '../vocabulary.ts';
 
 const readableCases = (actor: Actor) => accessibleWhere(actor, 'read', 'Case', caseSubjectFields(cases));
 

@@ -10,16 +10,16 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
 import { clockPauses, clocks } from '../../../db/schema/clocks.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import type { CaseState } from '../../../vocabulary/terms.ts';
 import { workflowDefinition } from '../../../workflows/registry.ts';
 import { planTransition, type TransitionPlan } from '../../../workflows/transition.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
-import type { Actor } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { assignReference } from '../cases/assign-reference.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import type { CaseState } from '../vocabulary.ts';
 import { caseFactContext, loadCaseFacts } from './case-facts.ts';
 import { applyClockEffects, recordNotices } from './effects.ts';
 

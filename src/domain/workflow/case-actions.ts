@@ -6,10 +6,10 @@
 import { subject } from '@casl/ability';
 import type { cases } from '../../../db/schema/cases.ts';
 import { abilityOf } from '../../../policies/ability.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import { workflowDefinition } from '../../../workflows/registry.ts';
 import { type ActionVerdict, actionsFrom } from '../../../workflows/transition.ts';
 import type { Queryable } from '../../db/database.ts';
-import type { Actor } from '../actor.ts';
 import { caseFactContext, loadCaseFacts } from './case-facts.ts';
 
 /** The case columns the actions depend on: the state, the workflow, what the rules and CASL read. */

@@ -7,11 +7,11 @@ import type { cases } from '../../../db/schema/cases.ts';
 import { clocks, regimes } from '../../../db/schema/clocks.ts';
 import { appealPanelMembers, appeals, conditions, decisions } from '../../../db/schema/decisions.ts';
 import { assessments, consultations, representationRequests } from '../../../db/schema/work-items.ts';
+import { type Actor, actorId } from '../../../vocabulary/actor.ts';
 import type { CaseFacts, FactContext, RegimeFacts } from '../../../workflows/guards.ts';
 import { openAssessmentStates, openConsultationStates } from '../../../workflows/open-work-items.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
 import type { Queryable } from '../../db/database.ts';
-import { type Actor, actorId } from '../actor.ts';
 
 /** The columns the facts are computed from. */
 type CaseRow = Pick<typeof cases.$inferSelect, 'id' | 'regimeId' | 'origin' | 'riskGrade'>;

@@ -9,6 +9,7 @@ import { clockPauses, clocks } from '../../../db/schema/clocks.ts';
 import { conditions, decisions } from '../../../db/schema/decisions.ts';
 import { outbox } from '../../../db/schema/messaging.ts';
 import { informationRequests } from '../../../db/schema/work-items.ts';
+import type { ClockOwnerKind, ClockPhase } from '../../../vocabulary/terms.ts';
 import { type ClockTarget, currentPhase, type Effect } from '../../../workflows/definition.ts';
 import type { Tx } from '../../db/database.ts';
 import { extendClock } from '../clock/extend-clock.ts';
@@ -17,7 +18,6 @@ import { pauseClock } from '../clock/pause-clock.ts';
 import { resumeClock } from '../clock/resume-clock.ts';
 import { startClock } from '../clock/start-clock.ts';
 import { stopClock } from '../clock/stop-clock.ts';
-import type { ClockOwnerKind, ClockPhase } from '../vocabulary.ts';
 import type { LoadedCaseFacts } from './case-facts.ts';
 
 /** A work item that owns the clock of its own phase (a consultation's CONSULTATION clock, …). */

@@ -15,15 +15,15 @@ import {
   informationRequests,
   representationRequests,
 } from '../../../db/schema/work-items.ts';
+import { type Actor, actorId } from '../../../vocabulary/actor.ts';
+import type { ClockOwnerKind, ClockPhase, Role } from '../../../vocabulary/terms.ts';
 import type { WorkflowId } from '../../../workflows/definition.ts';
 import { currentWorkflows } from '../../../workflows/registry.ts';
 import { planTransition } from '../../../workflows/transition.ts';
 import type { Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
-import { type Actor, actorId } from '../actor.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../errors.ts';
-import type { ClockOwnerKind, ClockPhase, Role } from '../vocabulary.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import { applyClockEffects, recordNotices } from './effects.ts';
 

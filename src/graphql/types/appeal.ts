@@ -4,10 +4,10 @@
  * reads the latest appeal of a case.
  */
 import type { appeals } from '../../../db/schema/decisions.ts';
+import { appealStates } from '../../../vocabulary/terms.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { appealSubjectFields } from '../../domain/access/subject-fields.ts';
 import { admitAppeal, appealOutcomes, decideAppeal, dismissAppeal, fileAppeal } from '../../domain/appeals/appeals.ts';
-import { appealStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';

@@ -4,10 +4,11 @@
  * and one mutation per step of the assessment lifecycle.
  */
 import type { assessments } from '../../../db/schema/work-items.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import { assessmentStates, capabilities } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { assessmentSubjectFields } from '../../domain/access/subject-fields.ts';
-import type { Actor } from '../../domain/actor.ts';
 import {
   acceptAssessment,
   declareConflict,
@@ -19,7 +20,6 @@ import {
   submitAssessment,
   withdrawAssessment,
 } from '../../domain/assessments/assessments.ts';
-import { assessmentStates, capabilities } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';

@@ -6,10 +6,10 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { calendars } from '../../../db/schema/clocks.ts';
+import { calendarDayKinds } from '../../../vocabulary/terms.ts';
 import { referenceSubjectFields } from '../../domain/access/subject-fields.ts';
 import { calendarFileFormats, importCalendarYear } from '../../domain/calendars/import-calendar-year.ts';
 import { type LoadCalendarYearResult, loadCalendarYear } from '../../domain/calendars/load-calendar-year.ts';
-import { calendarDayKinds } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { readableWhere } from '../visibility.ts';

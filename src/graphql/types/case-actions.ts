@@ -4,9 +4,10 @@
  * events the viewer's roles could send, each possible or blocked with its rule, so a client can
  * draw its buttons (disabled, with the reason) without knowing the rules.
  */
+
+import type { CaseState } from '../../../vocabulary/terms.ts';
 import { caseWorkflow } from '../../../workflows/case.workflow.ts';
 import type { ActionVerdict } from '../../../workflows/transition.ts';
-import type { CaseState } from '../../domain/vocabulary.ts';
 import { applyCaseEvent } from '../../domain/workflow/apply-case-event.ts';
 import { availableCaseActions } from '../../domain/workflow/case-actions.ts';
 import { builder } from '../builder.ts';

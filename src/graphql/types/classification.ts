@@ -14,11 +14,11 @@ import type {
   StrategyProposal,
   SuggestedClassification,
 } from '../../../policies/risk-policy.ts';
+import { riskFactorLabels } from '../../../vocabulary/labels.ts';
+import { riskFactors } from '../../../vocabulary/terms.ts';
 import { classifyCase } from '../../domain/classification/classify-case.ts';
 import { reassessCaseRisk, suggestCaseClassification } from '../../domain/classification/reassess-risk.ts';
 import { readStoredRiskResult, type StoredRiskResult } from '../../domain/classification/risk-result.ts';
-import { riskFactors } from '../../domain/vocabulary.ts';
-import { riskFactorLabels } from '../../domain/vocabulary-labels.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';

@@ -13,9 +13,9 @@ import {
   informationRequests,
   representationRequests,
 } from '../../../db/schema/work-items.ts';
+import { type ClockOwnerKind, clockOwnerKinds, clockPhases, dayUnits } from '../../../vocabulary/terms.ts';
 import { requestCalendars } from '../../domain/calendars/request-calendars.ts';
 import { workingDaysLeft } from '../../domain/clock/due.ts';
-import { type ClockOwnerKind, clockOwnerKinds, clockPhases, dayUnits } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { CaseRef } from './case.ts';

@@ -6,9 +6,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { clocks } from '../../../db/schema/clocks.ts';
 import type { consultations } from '../../../db/schema/work-items.ts';
+import { consultationOpinions, consultationStates } from '../../../vocabulary/terms.ts';
 import { consultationSubjectFields } from '../../domain/access/subject-fields.ts';
 import { requestConsultations, respondToConsultation } from '../../domain/consultations/consultations.ts';
-import { consultationOpinions, consultationStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';

@@ -7,6 +7,13 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { conditions, decisions } from '../../../db/schema/decisions.ts';
 import { representationRequests } from '../../../db/schema/work-items.ts';
+import {
+  conditionStates,
+  decisionOutcomes,
+  decisionStates,
+  type Role,
+  representationRequestStates,
+} from '../../../vocabulary/terms.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { conditionSubjectFields, decisionSubjectFields } from '../../domain/access/subject-fields.ts';
 import {
@@ -23,13 +30,6 @@ import {
   requestRepresentations,
   submitRepresentation,
 } from '../../domain/decisions/representations.ts';
-import {
-  conditionStates,
-  decisionOutcomes,
-  decisionStates,
-  type Role,
-  representationRequestStates,
-} from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';

@@ -1,6 +1,7 @@
 /** GraphQL enums, built from the domain vocabulary so that the API names match the domain's words. */
+
+import * as v from '../../../vocabulary/terms.ts';
 import { blockedReasonDescriptions, blockedReasons } from '../../../workflows/guards.ts';
-import * as v from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 
 const caseStateDescriptions: Record<v.CaseState, string> = {

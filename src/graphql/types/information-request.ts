@@ -4,12 +4,12 @@
  * and the two actions.
  */
 import type { informationRequests } from '../../../db/schema/work-items.ts';
+import { informationRequestStates } from '../../../vocabulary/terms.ts';
 import { informationRequestSubjectFields } from '../../domain/access/subject-fields.ts';
 import {
   answerInformationRequest,
   requestInformation,
 } from '../../domain/information-requests/information-requests.ts';
-import { informationRequestStates } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';

@@ -5,8 +5,9 @@
  * recorded on the administrative audit chain; updates check the version the caller read.
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { Actor } from '../../../vocabulary/actor.ts';
+import type { TechnologyMaturity, TechnologyStrategyClass } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
-import type { Actor } from '../../domain/actor.ts';
 import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import {
   addChainNode,
@@ -27,7 +28,6 @@ import {
   updateSupplier,
   updateSupplyLink,
 } from '../../domain/knowledge/maintain-knowledge-base.ts';
-import type { TechnologyMaturity, TechnologyStrategyClass } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';

@@ -1,8 +1,8 @@
 /**
- * Labels of the taxonomy in English and Chinese (issue 7 §7), from src/domain/vocabulary-labels.ts,
+ * Labels of the taxonomy in English and Chinese (issue 7 §7), from vocabulary/labels.ts,
  * so a client can show either language without its own copy of the terms.
  */
-import { labelsOf, type TaxonomyName, taxonomyNames } from '../../domain/vocabulary-labels.ts';
+import { labelsOf, type TaxonomyName, taxonomyNames } from '../../../vocabulary/labels.ts';
 import { builder } from '../builder.ts';
 
 const TaxonomyEnum = builder.enumType('Taxonomy', {

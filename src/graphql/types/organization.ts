@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { organizations } from '../../../db/schema/organizations.ts';
+import type { OrganizationKind } from '../../../vocabulary/terms.ts';
 import { organizationSubjectFields } from '../../domain/access/subject-fields.ts';
-import type { OrganizationKind } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { readableWhere } from '../visibility.ts';

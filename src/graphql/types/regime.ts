@@ -5,10 +5,10 @@
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import { regimes } from '../../../db/schema/clocks.ts';
+import { type ClockPhase, clockPhases } from '../../../vocabulary/terms.ts';
 import type { ClockRule, RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
 import { referenceSubjectFields } from '../../domain/access/subject-fields.ts';
 import { publishRegimeVersion } from '../../domain/regimes/publish-regime-version.ts';
-import { type ClockPhase, clockPhases } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { readableWhere } from '../visibility.ts';

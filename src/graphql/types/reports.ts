@@ -6,6 +6,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { inArray } from 'drizzle-orm';
 import { chainNodes, keyTechnologies } from '../../../db/schema/knowledge.ts';
+import type { ClockPhase, DecisionOutcome, SecurityType, Strategy } from '../../../vocabulary/terms.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import {
   type AnnualStatistics,
@@ -17,7 +18,6 @@ import {
   type NodeRisk,
   riskiestNodes,
 } from '../../domain/reports/reports.ts';
-import type { ClockPhase, DecisionOutcome, SecurityType, Strategy } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 import { ClockPhaseEnum } from './clock.ts';
 import { DecisionOutcomeEnum } from './decision.ts';

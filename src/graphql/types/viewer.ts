@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor.ts';
+import type { Actor } from '../../../vocabulary/actor.ts';
 import { builder } from '../builder.ts';
 import { ClearanceLevelEnum, RoleEnum } from './enums.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
-import { processLabels } from '../../../src/domain/process-labels.ts';
+import { processLabels } from '../../../vocabulary/process-labels.ts';
 import { Person } from './people.ts';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

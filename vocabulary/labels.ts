@@ -21,8 +21,8 @@ import type {
   SubStrategy,
   TechnologyMaturity,
   TechnologyStrategyClass,
-} from './vocabulary.ts';
-import * as v from './vocabulary.ts';
+} from './terms.ts';
+import * as v from './terms.ts';
 
 export interface Label {
   readonly en: string;

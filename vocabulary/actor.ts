@@ -1,5 +1,5 @@
 /** Who is acting: a signed-in person, a department system's service account, or the system itself. */
-import type { ClearanceLevel, OrganizationKind, Role } from './vocabulary.ts';
+import type { ClearanceLevel, OrganizationKind, Role } from './terms.ts';
 
 export interface PersonActor {
   readonly kind: 'PERSON';

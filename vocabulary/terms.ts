@@ -233,3 +233,32 @@ export const oneTimeTokenPurposes = ['ACTIVATION', 'PASSWORD_RESET'] as const;
 export const notificationChannels = ['IN_APP', 'EMAIL', 'WEBHOOK'] as const;
 export const deliveryStatuses = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export const outboxStatuses = ['PENDING', 'RELAYED', 'DONE', 'DEAD'] as const;
+
+/** Events a case accepts, named for what the sender does. */
+export const caseEvents = [
+  'SUBMIT',
+  'DISCARD',
+  'RETURN_FOR_COMPLETION',
+  'RESUBMISSION_WINDOW_EXPIRED',
+  'ACCEPT',
+  'OPEN_EX_OFFICIO',
+  'REFER',
+  'CLOSE_AFTER_SCREENING',
+  'START_REVIEW',
+  'ESCALATE_TO_IN_DEPTH',
+  'EXTEND_PHASE',
+  'PROPOSE_DECISION',
+  'APPROVE_DECISION',
+  'SEND_BACK_DECISION',
+  'APPEAL_WINDOW_EXPIRED',
+  'FILE_APPEAL',
+  'ADMIT_APPEAL',
+  'DISMISS_APPEAL',
+  'DECIDE_APPEAL_UPHELD',
+  'DECIDE_APPEAL_VARIED',
+  'DECIDE_APPEAL_REMITTED',
+  'CONDITION_BREACHED',
+  'ALL_CONDITIONS_MET',
+  'WITHDRAW',
+] as const;
+export type CaseEvent = (typeof caseEvents)[number];

@@ -1,12 +1,13 @@
 /**
- * Labels of the process vocabulary in both languages, beside the taxonomy's (vocabulary-labels.ts):
+ * Labels of the process vocabulary in both languages, beside the taxonomy's (labels.ts):
  * the case's actions, clock phases, roles, clearances, party roles, consultation and decision states,
  * organisation kinds, assessment and information-request states. The console words its buttons, badges and menus with them, so no client keeps
  * its own copy of the terms. Typed as complete records: a value added without a label fails to compile.
  */
-import { type CaseEvent, caseEvents } from '../../workflows/case.workflow.ts';
-import * as v from './vocabulary.ts';
-import type { Label } from './vocabulary-labels.ts';
+
+import type { Label } from './labels.ts';
+import * as v from './terms.ts';
+import { type CaseEvent, caseEvents } from './terms.ts';
 
 type Labels<T extends string> = Readonly<Record<T, Label>>;
 const l = (en: string, zh: string, description: string): Label => ({ en, zh, description });
