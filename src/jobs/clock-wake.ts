@@ -11,7 +11,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { cases } from '../../db/schema/cases.ts';
 import { clocks, regimes } from '../../db/schema/clocks.ts';
-import { outbox } from '../../db/schema/messaging.ts';
 import { consultations } from '../../db/schema/work-items.ts';
 import { systemActor } from '../../vocabulary/actor.ts';
 import type { ClockOwnerKind, ClockPhase } from '../../vocabulary/terms.ts';
@@ -23,9 +22,10 @@ import { appendAuditEntries, appendAuditEntry, caseChain } from '../domain/audit
 import { nextReminderAt, reminderInstant, reminderPercents } from '../domain/clock/reminders.ts';
 import type { ClockRow } from '../domain/clock/save-clock.ts';
 import { InvalidTransitionError } from '../domain/errors.ts';
+import { enqueue, type Job } from '../domain/jobs/enqueue.ts';
+import type { JobContext } from '../domain/jobs/job-handler.ts';
 import { applyCaseEvent } from '../domain/workflow/apply-case-event.ts';
 import { applyWorkItemEvent, type WorkItemKind, workItemSpecs } from '../domain/workflow/work-items.ts';
-import type { JobContext } from './job-handler.ts';
 
 const clockActor = systemActor('clock');
 
@@ -70,16 +70,16 @@ function timerEvents(definition: WorkflowDefinition, state: string): string[] {
   return [...new Set(events)];
 }
 
-function noticeValues(
+/** A deadline notice about `clock` for `audience`, as a job. */
+function clockNotice(
   clock: ClockRow,
   audience: Audience,
   template: string,
-  extra: Record<string, unknown>,
-  now: Date,
-): typeof outbox.$inferInsert {
+  extra: { percent?: number; rule?: string },
+): Job {
   const itemKind = workItemKindOf(clock.ownerKind);
   return {
-    topic: 'notify',
+    kind: 'notify',
     caseId: clock.caseId,
     payload: {
       caseId: clock.caseId,
@@ -92,20 +92,7 @@ function noticeValues(
       ...(itemKind ? { itemKind, itemId: clock.ownerId } : {}),
       ...extra,
     },
-    createdAt: now,
-    availableAt: now,
   };
-}
-
-async function notice(
-  tx: Tx,
-  clock: ClockRow,
-  audience: Audience,
-  template: string,
-  extra: Record<string, unknown>,
-  now: Date,
-): Promise<void> {
-  await tx.insert(outbox).values(noticeValues(clock, audience, template, extra, now));
 }
 
 /** Clocks handled in one transaction when many are woken at once. */
@@ -212,12 +199,9 @@ async function wakeOne(tx: Tx, clockId: string, now: Date): Promise<ClockWakeOut
     .where(and(eq(clocks.id, clock.id), eq(clocks.version, clock.version)))
     .returning();
   if (reminded !== null) {
-    await notice(
+    await enqueue(
       tx,
-      updated!,
-      reminderAudience(clock.ownerKind, clock.phase),
-      'clock.reminder',
-      { percent: reminded },
+      [clockNotice(updated!, reminderAudience(clock.ownerKind, clock.phase), 'clock.reminder', { percent: reminded })],
       now,
     );
   }
@@ -300,16 +284,12 @@ async function wakeTogether(tx: Tx, woken: readonly Woken[], now: Date): Promise
     reminded === null
       ? []
       : [
-          noticeValues(
-            updated,
-            reminderAudience(clock.ownerKind, clock.phase),
-            'clock.reminder',
-            { percent: reminded },
-            now,
-          ),
+          clockNotice(updated, reminderAudience(clock.ownerKind, clock.phase), 'clock.reminder', {
+            percent: reminded,
+          }),
         ],
   );
-  if (reminders.length > 0) await tx.insert(outbox).values(reminders);
+  await enqueue(tx, reminders, now);
   const breaches: Breach[] = [];
   const overdueCases = new Set<string>();
   for (const { updated: clock, due } of woken) {
@@ -408,9 +388,11 @@ async function recordBreach(tx: Tx, clock: ClockRow, entityKind: string, entityI
 /** Each breach: the lead reviewer notified, an entry on its case's audit chain. */
 async function recordBreaches(tx: Tx, breaches: readonly Breach[], now: Date): Promise<void> {
   if (breaches.length === 0) return;
-  await tx
-    .insert(outbox)
-    .values(breaches.map(({ clock }) => noticeValues(clock, 'LEAD_REVIEWER', 'clock.breached', {}, now)));
+  await enqueue(
+    tx,
+    breaches.map(({ clock }) => clockNotice(clock, 'LEAD_REVIEWER', 'clock.breached', {})),
+    now,
+  );
   await appendAuditEntries(
     tx,
     clockActor,
@@ -433,7 +415,11 @@ async function recordBreaches(tx: Tx, breaches: readonly Breach[], now: Date): P
  */
 async function applySilenceRule(tx: Tx, clock: ClockRow, regime: RegimeDefinition, now: Date): Promise<void> {
   if (regime.consultationSilence === 'ESCALATE_TO_LEAD_REVIEWER') {
-    await notice(tx, clock, 'LEAD_REVIEWER', 'consultation.escalated', { rule: regime.consultationSilence }, now);
+    await enqueue(
+      tx,
+      [clockNotice(clock, 'LEAD_REVIEWER', 'consultation.escalated', { rule: regime.consultationSilence })],
+      now,
+    );
     await appendAuditEntry(tx, clockActor, {
       chain: caseChain(clock.caseId),
       caseId: clock.caseId,
@@ -457,7 +443,11 @@ async function applySilenceRule(tx: Tx, clock: ClockRow, regime: RegimeDefinitio
     .where(and(eq(consultations.id, clock.ownerId), eq(consultations.state, 'OVERDUE'), isNull(consultations.opinion)))
     .returning({ id: consultations.id, version: consultations.version });
   if (!row) return;
-  await notice(tx, clock, 'CASE_OFFICER', 'consultation.deemed-concurrence', { rule: regime.consultationSilence }, now);
+  await enqueue(
+    tx,
+    [clockNotice(clock, 'CASE_OFFICER', 'consultation.deemed-concurrence', { rule: regime.consultationSilence })],
+    now,
+  );
   await appendAuditEntry(tx, clockActor, {
     chain: caseChain(clock.caseId),
     caseId: clock.caseId,

@@ -5,13 +5,12 @@
  * due clocks on a timer. Same outbox rows, same clock rows, same outcomes as worker mode.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { outbox } from '../../db/schema/messaging.ts';
 import type { Database } from '../db/database.ts';
 import { isDatabaseUnavailable } from '../db/database-errors.ts';
+import type { JobContext, JobHandlers } from '../domain/jobs/job-handler.ts';
 import { wakeDueClocks } from './clock-wake.ts';
-import { digestTimeZone, sendConsultationDigest } from './digest.ts';
-import type { JobContext, JobHandlers } from './job-handler.ts';
+import { lastScheduledDigest, sendConsultationDigest } from './digest.ts';
 import {
   attemptOutboxRow,
   backoffDelay,
@@ -89,7 +88,7 @@ export async function startEmbeddedRuntime(
   await releaseClaimedRows(context.db);
   context = { ...context, stranded: context.stranded ?? new Set() };
   let stopped = false;
-  let lastDigestDay: string | null = null;
+  let digestSentFor: number | null = null;
   const rounds = new Set<Promise<void>>();
   // One round of each loop at a time: a tick while the previous round still runs is skipped.
   const guard = (what: string, work: () => Promise<unknown>) => {
@@ -119,10 +118,10 @@ export async function startEmbeddedRuntime(
   const clockTimer = setInterval(
     guard('clock scan', async () => {
       await wakeDueClocks(context);
-      const local = DateTime.fromJSDate(context.now(), { zone: digestTimeZone });
-      if (local.hour >= 8 && local.toISODate() !== lastDigestDay) {
+      const scheduled = lastScheduledDigest(context.now()).getTime();
+      if (scheduled !== digestSentFor) {
         await sendConsultationDigest(context);
-        lastDigestDay = local.toISODate();
+        digestSentFor = scheduled;
       }
     }),
     context.clockPollMs ?? 1_000,

@@ -6,11 +6,11 @@
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Database } from '../db/database.ts';
 import { isDatabaseUnavailable } from '../db/database-errors.ts';
+import type { JobContext, JobHandlers } from '../domain/jobs/job-handler.ts';
 import type { Logger } from '../logger.ts';
 import { within } from '../shutdown.ts';
 import { handleClockWake, wakeClocksAt, wakeInstants } from './clock-wake.ts';
-import { digestCron, digestTimeZone, sendConsultationDigest } from './digest.ts';
-import type { JobContext, JobHandlers } from './job-handler.ts';
+import { digestSchedule, sendConsultationDigest } from './digest.ts';
 import { attemptOutboxRow, defaultRetryPolicy, type JobObserver, markDead, type RetryPolicy } from './outbox-rows.ts';
 import {
   type ClockWakeData,
@@ -225,7 +225,7 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
   if (options.digest ?? true) {
     await clockQueue.upsertJobScheduler(
       digestSchedulerId,
-      { pattern: digestCron, tz: digestTimeZone },
+      { ...digestSchedule },
       { name: digestJob, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
     );
   }

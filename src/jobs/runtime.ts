@@ -5,12 +5,12 @@
  */
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { JobHandlers } from '../domain/jobs/job-handler.ts';
 import { createNotificationHandlers, notificationDepsFromConfig } from '../domain/notifications/handlers.ts';
 import type { LivePublisher } from '../live/live-events.ts';
 import type { Logger } from '../logger.ts';
 import { startAuditCheckpoints } from './audit-checkpoints.ts';
 import { type EmbeddedRuntime, startEmbeddedRuntime } from './embedded.ts';
-import type { JobHandlers } from './job-handler.ts';
 import type { JobObserver } from './outbox-rows.ts';
 
 /** The production handler map: notifications (and their deliveries), then `extra` on top. */

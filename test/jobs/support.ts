@@ -19,7 +19,7 @@ import { authenticateRequest } from '../../src/domain/auth/authenticate.ts';
 import { startClock } from '../../src/domain/clock/start-clock.ts';
 import { stopClock } from '../../src/domain/clock/stop-clock.ts';
 import { requestConsultations } from '../../src/domain/consultations/consultations.ts';
-import type { JobContext } from '../../src/jobs/job-handler.ts';
+import type { JobContext } from '../../src/domain/jobs/job-handler.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { PersonActor } from '../../vocabulary/actor.ts';
 import { SEED_INSTANT } from '../support/fixed-time.ts';

@@ -1,9 +1,9 @@
 /** Appends entries to a hash chain, inside the caller's transaction: one, or many at once. */
 import { eq, inArray, sql } from 'drizzle-orm';
 import { auditChainHeads, auditEntries } from '../../../db/schema/audit.ts';
-import { outbox } from '../../../db/schema/messaging.ts';
 import { type Actor, actorId } from '../../../vocabulary/actor.ts';
 import type { Tx } from '../../db/database.ts';
+import { enqueue, type Job } from '../jobs/enqueue.ts';
 import { hashAuditEntry } from './audit-hash.ts';
 
 /** The chain of administrative events: people, organisations, calendars, regimes, reference data. */
@@ -38,13 +38,17 @@ export async function appendAuditEntry(
     .returning({ id: auditEntries.id });
   // Subscribers of the case hear of the change only once it commits, and of every one (caseEvents).
   if (input.caseId && input.chain === caseChain(input.caseId)) {
-    await tx.insert(outbox).values({
-      topic: 'case.event',
-      caseId: input.caseId,
-      payload: { caseId: input.caseId, auditEntryId: String(entry!.id), action: input.action },
-      createdAt: input.occurredAt,
-      availableAt: input.occurredAt,
-    });
+    await enqueue(
+      tx,
+      [
+        {
+          kind: 'case.event',
+          caseId: input.caseId,
+          payload: { caseId: input.caseId, auditEntryId: String(entry!.id), action: input.action },
+        },
+      ],
+      input.occurredAt,
+    );
   }
   await tx
     .insert(auditChainHeads)
@@ -118,24 +122,23 @@ export async function appendAuditEntries(
     .values(rows)
     .returning({ id: auditEntries.id, chain: auditEntries.chain, sequence: auditEntries.sequence });
   const idOf = new Map(inserted.map((row) => [`${row.chain}#${row.sequence}`, row.id]));
-  const events = inputs.flatMap((input, n) =>
+  const events = inputs.flatMap((input, n): Job[] =>
     input.caseId && input.chain === caseChain(input.caseId)
       ? [
           {
-            topic: 'case.event',
+            kind: 'case.event',
             caseId: input.caseId,
+            availableAt: input.occurredAt,
             payload: {
               caseId: input.caseId,
               auditEntryId: String(idOf.get(`${input.chain}#${rows[n]!.sequence}`)),
               action: input.action,
             },
-            createdAt: input.occurredAt,
-            availableAt: input.occurredAt,
           },
         ]
       : [],
   );
-  if (events.length > 0) await tx.insert(outbox).values(events);
+  await enqueue(tx, events, inputs[0]!.occurredAt);
   await tx
     .insert(auditChainHeads)
     .values(chains.map((chain) => ({ chain, ...heads.get(chain)!, updatedAt: updated.get(chain)! })))

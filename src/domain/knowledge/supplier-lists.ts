@@ -8,6 +8,7 @@
  * 50,000-row file costs a handful of round trips, none per row.
  */
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { chainNodes, industryChains, suppliers, supplyLinks } from '../../../db/schema/knowledge.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
@@ -420,21 +421,16 @@ export async function importSupplierList(
 }
 
 /**
- * A spreadsheet reads a cell beginning with one of these as a formula (OWASP CSV injection): `-1-1`
- * and `-2+3+cmd|' /C calc'!A0` included, so a minus followed by a digit is no exception.
+ * The export's writer. A spreadsheet reads a cell beginning with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return as a formula (OWASP CSV injection; `-1-1` and `-2+3+cmd|' /C calc'!A0` included):
+ * `escape_formulas` prefixes such cells with `'`, which the import takes off again. A cell with
+ * leading or trailing spaces is quoted so that it reads back as written.
  */
-const formulaStart = /^[=+\-@\t\r]/;
+const csvOptions = { escape_formulas: true, record_delimiter: 'windows', quoted_match: /^\s|\s$/ } as const;
 
-/** A text cell: prefixed with `'` when a spreadsheet would read it as a formula, quoted when it must be. */
-export function csvTextField(value: string): string {
-  const guarded = formulaStart.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replaceAll('"', '""')}"` : guarded;
-}
-
-/** A cell of a numeric column, written as the number itself (never a formula: digits and a dot). */
-function csvNumberField(value: number): string {
-  if (!Number.isFinite(value)) throw new Error(`not a number for a numeric CSV column: ${value}`);
-  return String(value);
+/** A supplier list as CSV text: the header, then one line per row. */
+export function supplierListCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return stringify([header, ...rows], csvOptions);
 }
 
 /** The inverse of the formula guard on import, so an exported list imports back unchanged. */
@@ -478,20 +474,17 @@ export async function exportSupplierList(q: Queryable, actor: Actor, input: Expo
       ),
     )
     .orderBy(organizations.code, chainNodes.code, sql`${supplyLinks.share} desc`, suppliers.name);
-  const lines = [[...supplierListColumns, reporterColumn].join(',')];
-  for (const r of rows) {
-    lines.push(
-      [
-        csvTextField(r.chainCode),
-        csvTextField(r.nodeCode),
-        csvTextField(r.supplierName),
-        csvTextField(r.supplierCountry),
-        csvNumberField(Number(r.share)),
-        csvTextField(r.since ?? ''),
-        csvTextField(r.until ?? ''),
-        csvTextField(r.reporter),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return supplierListCsv(
+    [...supplierListColumns, reporterColumn],
+    rows.map((r) => [
+      r.chainCode,
+      r.nodeCode,
+      r.supplierName,
+      r.supplierCountry,
+      Number(r.share),
+      r.since ?? '',
+      r.until ?? '',
+      r.reporter,
+    ]),
+  );
 }

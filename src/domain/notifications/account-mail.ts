@@ -11,23 +11,13 @@
  * administrator was shown.
  */
 import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { notificationDeliveries, outbox } from '../../../db/schema/messaging.ts';
 import { people } from '../../../db/schema/organizations.ts';
 import type { Database, Tx } from '../../db/database.ts';
+import { enqueue, type JobPayload } from '../jobs/enqueue.ts';
 import { type EmailSettings, markDelivered } from './deliveries.ts';
 import { mailNotConfigured } from './notices.ts';
 import { deliveryIdHeader } from './webhook-signature.ts';
-
-export const accountMailTopic = 'mail.account';
-
-const ZAccountMailPayload = z.object({
-  personId: z.uuid(),
-  purpose: z.enum(['ACTIVATION', 'PASSWORD_RESET']),
-  /** Removed once the mail is sent. */
-  token: z.string().optional(),
-  expiresAt: z.iso.datetime(),
-});
 
 /** Records the account e-mail in the caller's transaction. */
 export async function queueAccountMail(
@@ -35,17 +25,21 @@ export async function queueAccountMail(
   mail: { personId: string; purpose: 'ACTIVATION' | 'PASSWORD_RESET'; token: string; expiresAt: Date },
   now: Date,
 ): Promise<void> {
-  await tx.insert(outbox).values({
-    topic: accountMailTopic,
-    payload: {
-      personId: mail.personId,
-      purpose: mail.purpose,
-      token: mail.token,
-      expiresAt: mail.expiresAt.toISOString(),
-    },
-    createdAt: now,
-    availableAt: now,
-  });
+  await enqueue(
+    tx,
+    [
+      {
+        kind: 'mail.account',
+        payload: {
+          personId: mail.personId,
+          purpose: mail.purpose,
+          token: mail.token,
+          expiresAt: mail.expiresAt.toISOString(),
+        },
+      },
+    ],
+    now,
+  );
 }
 
 const forgetToken = (db: Database, outboxId: string) =>
@@ -57,11 +51,10 @@ const forgetToken = (db: Database, outboxId: string) =>
 export async function sendAccountMail(
   db: Database,
   outboxId: string,
-  rawPayload: unknown,
+  payload: JobPayload<'mail.account'>,
   now: Date,
   settings: EmailSettings,
 ): Promise<void> {
-  const payload = ZAccountMailPayload.parse(rawPayload);
   if (!payload.token) return;
   const [person] = await db.select({ email: people.email }).from(people).where(eq(people.id, payload.personId));
   if (!person) {

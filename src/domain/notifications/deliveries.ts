@@ -8,7 +8,8 @@ import { eq, sql } from 'drizzle-orm';
 import { cases } from '../../../db/schema/cases.ts';
 import { notificationDeliveries, notifications, outbox, webhookEndpoints } from '../../../db/schema/messaging.ts';
 import type { Database, Queryable } from '../../db/database.ts';
-import { templateTitle, ZNotifyPayload } from './notices.ts';
+import { jobPayload } from '../jobs/enqueue.ts';
+import { templateTitle } from './notices.ts';
 import { deliveryIdHeader, signatureHeader, signWebhook, timestampHeader } from './webhook-signature.ts';
 
 /** The part of a nodemailer transporter the handlers use. */
@@ -89,7 +90,7 @@ export async function deliverEmail(db: Database, deliveryRowId: string, now: Dat
       text: [
         notification.title,
         '',
-        `Sign in to see it: ${settings.publicUrl}/graphql`,
+        `Sign in to the console to see it: ${settings.publicUrl}/inbox`,
         '',
         `Delivery ${delivery.deliveryId}`,
       ].join('\n'),
@@ -107,7 +108,7 @@ export async function webhookBody(db: Database, delivery: Delivery, now: Date) {
   const [source] = delivery.sourceOutboxId
     ? await db.select().from(outbox).where(eq(outbox.id, delivery.sourceOutboxId))
     : [];
-  const notice = ZNotifyPayload.parse(source?.payload);
+  const notice = jobPayload('notify', { payload: (source?.payload ?? {}) as Record<string, unknown> });
   const [caseRow] = await db
     .select({ id: cases.id, reference: cases.reference })
     .from(cases)

@@ -3,20 +3,20 @@
  * worker or the embedded runner) calls them with the outbox row; each is idempotent.
  *
  * - 'notify': a workflow notice → inbox rows, delivery rows and their 'deliver.*' jobs; announces
- *   each inbox row live.
+ *   each inbox row live. 'notify.digest': a department's daily digest, the same way.
  * - 'deliver.email', 'deliver.webhook': one delivery each, retried on its own.
  * - 'mail.account': an invitation's activation token or a password-reset token by e-mail.
  * - 'case.event': an audited change of a case, announced to its subscribers.
  */
 import { createTransport } from 'nodemailer';
-import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import type { JobHandlers } from '../../jobs/job-handler.ts';
 import { createLiveEvents, type LivePublisher } from '../../live/live-events.ts';
 import type { Logger } from '../../logger.ts';
-import { accountMailTopic, sendAccountMail } from './account-mail.ts';
+import { type JobKind, jobPayload } from '../jobs/enqueue.ts';
+import type { JobHandler, JobHandlers } from '../jobs/job-handler.ts';
+import { sendAccountMail } from './account-mail.ts';
 import { deliverEmail, deliverWebhook, type MailTransport } from './deliveries.ts';
-import { recordNotice, ZNotifyPayload } from './notices.ts';
+import { type RecordedNotice, recordDigest, recordNotice } from './notices.ts';
 
 export type { MailTransport } from './deliveries.ts';
 
@@ -35,36 +35,40 @@ export interface NotificationDeps {
   readonly live: LivePublisher;
 }
 
-const ZDeliveryPayload = z.object({ deliveryId: z.uuid() });
-const ZCaseEventPayload = z.object({ caseId: z.uuid(), auditEntryId: z.coerce.string(), action: z.string() });
-
 export function createNotificationHandlers(deps: NotificationDeps): JobHandlers {
   const email = { mailer: deps.mailer, from: deps.mailFrom, publicUrl: deps.publicUrl };
   const webhooks = { fetch: deps.fetch ?? fetch, timeoutMs: deps.webhookTimeoutMs ?? 10_000 };
-  return {
+  const mail = { mailConfigured: deps.mailer !== null };
+  // After the commit; a failed publish fails the job, and the retry announces every row again
+  // (live delivery is at least once too: subscribers see the notification id).
+  const announce = async (recorded: RecordedNotice) => {
+    for (const n of recorded.notifications) {
+      await deps.live.publishInbox({ personId: n.personId, notificationId: n.id });
+    }
+  };
+  const handlers: { readonly [K in JobKind]: JobHandler } = {
     notify: async (context, job) => {
-      const recorded = await recordNotice(context.db, job.outboxId, ZNotifyPayload.parse(job.payload), context.now(), {
-        mailConfigured: deps.mailer !== null,
-      });
-      // After the commit; a failed publish fails the job, and the retry announces every row again
-      // (live delivery is at least once too: subscribers see the notification id).
-      for (const n of recorded.notifications) {
-        await deps.live.publishInbox({ personId: n.personId, notificationId: n.id });
-      }
+      await announce(await recordNotice(context.db, job.outboxId, jobPayload('notify', job), context.now(), mail));
+    },
+    'notify.digest': async (context, job) => {
+      await announce(
+        await recordDigest(context.db, job.outboxId, jobPayload('notify.digest', job), context.now(), mail),
+      );
     },
     'deliver.email': async (context, job) => {
-      await deliverEmail(context.db, ZDeliveryPayload.parse(job.payload).deliveryId, context.now(), email);
+      await deliverEmail(context.db, jobPayload('deliver.email', job).deliveryId, context.now(), email);
     },
     'deliver.webhook': async (context, job) => {
-      await deliverWebhook(context.db, ZDeliveryPayload.parse(job.payload).deliveryId, context.now(), webhooks);
+      await deliverWebhook(context.db, jobPayload('deliver.webhook', job).deliveryId, context.now(), webhooks);
     },
-    [accountMailTopic]: async (context, job) => {
-      await sendAccountMail(context.db, job.outboxId, job.payload, context.now(), email);
+    'mail.account': async (context, job) => {
+      await sendAccountMail(context.db, job.outboxId, jobPayload('mail.account', job), context.now(), email);
     },
     'case.event': async (_context, job) => {
-      await deps.live.publishCaseEvent(ZCaseEventPayload.parse(job.payload));
+      await deps.live.publishCaseEvent(jobPayload('case.event', job));
     },
   };
+  return handlers;
 }
 
 /**

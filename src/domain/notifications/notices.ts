@@ -6,24 +6,14 @@
  * inbox rows are unique per (outbox row, person), deliveries per (outbox row, channel, recipient).
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
-import { notificationDeliveries, notifications, outbox, webhookEndpoints } from '../../../db/schema/messaging.ts';
-import { audiences } from '../../../workflows/definition.ts';
+import { notificationDeliveries, notifications, webhookEndpoints } from '../../../db/schema/messaging.ts';
 import type { Database, Tx } from '../../db/database.ts';
-import { resolveRecipients } from './recipients.ts';
+import { enqueue, type JobPayload } from '../jobs/enqueue.ts';
+import { departmentLiaisons, type Recipient, resolveRecipients } from './recipients.ts';
 
-export const ZNotifyPayload = z.object({
-  caseId: z.uuid(),
-  audience: z.enum(audiences),
-  template: z.string().min(1),
-  event: z.string().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  itemKind: z.string().optional(),
-  itemId: z.uuid().optional(),
-});
-export type NotifyPayload = z.infer<typeof ZNotifyPayload>;
+export type NotifyPayload = JobPayload<'notify'>;
+export type DigestPayload = JobPayload<'notify.digest'>;
 
 /** Why an e-mail delivery was not attempted. */
 export const mailNotConfigured = 'not sent: e-mail is not configured (SMTP_URL is not set)';
@@ -55,41 +45,81 @@ export async function recordNotice(
     const recipients = await resolveRecipients(tx, payload);
     const [caseRow] = await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.id, payload.caseId));
     const title = noticeTitle(payload.template, caseRow?.reference ?? null);
+    return recordInbox(tx, outboxId, recipients, { caseId: payload.caseId, kind: payload.template, title }, now, {
+      ...options,
+      webhooks: true,
+    });
+  });
+}
 
-    if (recipients.length > 0) {
-      const inserted = await tx
-        .insert(notifications)
-        .values(
-          recipients.map((r) => ({
-            personId: r.personId,
-            caseId: payload.caseId,
-            kind: payload.template,
-            title,
-            sourceOutboxId: outboxId,
-            createdAt: now,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: notifications.id, personId: notifications.personId });
-      const byPerson = new Map(inserted.map((n) => [n.personId, n.id]));
-      for (const recipient of recipients) {
-        const notificationId = byPerson.get(recipient.personId);
-        if (!notificationId) continue;
-        await addDelivery(tx, outboxId, payload.caseId, now, {
-          channel: 'EMAIL',
-          recipient: recipient.email.toLowerCase(),
-          notificationId,
-          webhookEndpointId: null,
-          skipReason: options.mailConfigured ? null : mailNotConfigured,
-        });
-      }
+/** The digest's template: a department's consultations waiting for its opinion. */
+export const digestTemplate = 'consultations.daily-digest';
+
+/**
+ * A department's daily digest → an inbox row (and an e-mail) for each of its active liaison
+ * officers. It concerns no single case, so no webhook carries it (webhooks describe a case).
+ */
+export async function recordDigest(
+  db: Database,
+  outboxId: string,
+  payload: DigestPayload,
+  now: Date,
+  options: { readonly mailConfigured: boolean },
+): Promise<RecordedNotice> {
+  return db.transaction(async (tx) => {
+    const recipients = await departmentLiaisons(tx, payload.organizationId);
+    const title = `${payload.pending} consultation${payload.pending === 1 ? '' : 's'} awaiting your department's opinion (${payload.day})`;
+    return recordInbox(tx, outboxId, recipients, { caseId: null, kind: digestTemplate, title }, now, {
+      ...options,
+      webhooks: false,
+    });
+  });
+}
+
+/** Inbox rows for the recipients, one e-mail delivery each and, if asked, one per webhook of their organisations. */
+async function recordInbox(
+  tx: Tx,
+  outboxId: string,
+  recipients: readonly Recipient[],
+  notice: { caseId: string | null; kind: string; title: string },
+  now: Date,
+  options: { readonly mailConfigured: boolean; readonly webhooks: boolean },
+): Promise<RecordedNotice> {
+  if (recipients.length > 0) {
+    const inserted = await tx
+      .insert(notifications)
+      .values(
+        recipients.map((r) => ({
+          personId: r.personId,
+          caseId: notice.caseId,
+          kind: notice.kind,
+          title: notice.title,
+          sourceOutboxId: outboxId,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: notifications.id, personId: notifications.personId });
+    const byPerson = new Map(inserted.map((n) => [n.personId, n.id]));
+    for (const recipient of recipients) {
+      const notificationId = byPerson.get(recipient.personId);
+      if (!notificationId) continue;
+      await addDelivery(tx, outboxId, notice.caseId, now, {
+        channel: 'EMAIL',
+        recipient: recipient.email.toLowerCase(),
+        notificationId,
+        webhookEndpointId: null,
+        skipReason: options.mailConfigured ? null : mailNotConfigured,
+      });
+    }
+    if (options.webhooks) {
       const organizationIds = [...new Set(recipients.map((r) => r.organizationId))];
       const endpoints = await tx
         .select({ id: webhookEndpoints.id })
         .from(webhookEndpoints)
         .where(and(inArray(webhookEndpoints.organizationId, organizationIds), isNull(webhookEndpoints.disabledAt)));
       for (const endpoint of endpoints) {
-        await addDelivery(tx, outboxId, payload.caseId, now, {
+        await addDelivery(tx, outboxId, notice.caseId, now, {
           channel: 'WEBHOOK',
           recipient: endpoint.id,
           notificationId: null,
@@ -98,18 +128,18 @@ export async function recordNotice(
         });
       }
     }
-    const all = await tx
-      .select({ id: notifications.id, personId: notifications.personId })
-      .from(notifications)
-      .where(eq(notifications.sourceOutboxId, outboxId));
-    return { notifications: all };
-  });
+  }
+  const all = await tx
+    .select({ id: notifications.id, personId: notifications.personId })
+    .from(notifications)
+    .where(eq(notifications.sourceOutboxId, outboxId));
+  return { notifications: all };
 }
 
 async function addDelivery(
   tx: Tx,
   outboxId: string,
-  caseId: string,
+  caseId: string | null,
   now: Date,
   delivery: {
     channel: 'EMAIL' | 'WEBHOOK';
@@ -133,11 +163,15 @@ async function addDelivery(
     .onConflictDoNothing()
     .returning({ id: notificationDeliveries.id });
   if (!row || delivery.skipReason) return;
-  await tx.insert(outbox).values({
-    topic: delivery.channel === 'EMAIL' ? 'deliver.email' : 'deliver.webhook',
-    caseId,
-    payload: { deliveryId: row.id },
-    createdAt: now,
-    availableAt: now,
-  });
+  await enqueue(
+    tx,
+    [
+      {
+        kind: delivery.channel === 'EMAIL' ? 'deliver.email' : 'deliver.webhook',
+        caseId,
+        payload: { deliveryId: row.id },
+      },
+    ],
+    now,
+  );
 }

@@ -103,6 +103,23 @@ export async function resolveRecipients(db: Queryable, notice: Notice): Promise<
   return recipients;
 }
 
+/** The active liaison officers of a department: who reads its daily digest. */
+export async function departmentLiaisons(db: Queryable, organizationId: string): Promise<Recipient[]> {
+  return db
+    .selectDistinct({
+      personId: people.id,
+      email: people.email,
+      organizationId: people.organizationId,
+      organizationKind: organizations.kind,
+    })
+    .from(people)
+    .innerJoin(organizations, eq(organizations.id, people.organizationId))
+    .innerJoin(personRoles, eq(personRoles.personId, people.id))
+    .where(
+      and(eq(people.organizationId, organizationId), eq(people.status, 'ACTIVE'), eq(personRoles.role, 'LIAISON')),
+    );
+}
+
 async function mayRead(
   db: Queryable,
   actor: PersonActor,

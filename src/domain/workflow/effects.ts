@@ -7,7 +7,6 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { cases } from '../../../db/schema/cases.ts';
 import { clockPauses, clocks } from '../../../db/schema/clocks.ts';
 import { conditions, decisions } from '../../../db/schema/decisions.ts';
-import { outbox } from '../../../db/schema/messaging.ts';
 import { informationRequests } from '../../../db/schema/work-items.ts';
 import type { ClockOwnerKind, ClockPhase } from '../../../vocabulary/terms.ts';
 import { type ClockTarget, currentPhase, type Effect } from '../../../workflows/definition.ts';
@@ -18,6 +17,7 @@ import { pauseClock } from '../clock/pause-clock.ts';
 import { resumeClock } from '../clock/resume-clock.ts';
 import { startClock } from '../clock/start-clock.ts';
 import { stopClock } from '../clock/stop-clock.ts';
+import { enqueue, type Job } from '../jobs/enqueue.ts';
 import type { LoadedCaseFacts } from './case-facts.ts';
 
 /** A work item that owns the clock of its own phase (a consultation's CONSULTATION clock, …). */
@@ -164,16 +164,18 @@ export async function recordNotices(
   details: { event: string; from: string; to: string; itemKind?: string; itemId?: string },
   now: Date,
 ): Promise<void> {
-  for (const effect of effects) {
-    if (effect.kind !== 'notify') continue;
-    await tx.insert(outbox).values({
-      topic: 'notify',
-      caseId,
-      payload: { caseId, audience: effect.audience, template: effect.template, ...details },
-      createdAt: now,
-      availableAt: now,
-    });
-  }
+  const notices = effects.flatMap((effect): Job[] =>
+    effect.kind === 'notify'
+      ? [
+          {
+            kind: 'notify',
+            caseId,
+            payload: { caseId, audience: effect.audience, template: effect.template, ...details },
+          },
+        ]
+      : [],
+  );
+  await enqueue(tx, notices, now);
 }
 
 async function currentCaseClock(tx: Tx, caseId: string) {
