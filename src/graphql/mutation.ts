@@ -1,6 +1,6 @@
-/** What every mutation shares: the idempotency-key input field and the transaction it runs in. */
+/** What every GraphQL mutation shares: the idempotency-key input field and the one way a change runs. */
 import type { Tx } from '../db/database.ts';
-import { runIdempotent } from '../domain/idempotency/run-idempotent.ts';
+import { type MutationRequest, runMutation as runDomainMutation } from '../domain/run-mutation.ts';
 import type { GraphQLContext } from './context.ts';
 
 /** The optional `idempotencyKey` field of a mutation input (see src/domain/idempotency). */
@@ -9,23 +9,11 @@ export const idempotencyKeyField = {
   description: 'Send the same key with the same input to retry safely: the first result is replayed.',
 } as const;
 
-/**
- * Runs a mutation's domain work in one transaction; with an idempotency key, the first result for the
- * same key and input is replayed instead of running the work again. Every mutation goes through here,
- * so none can forget either.
- */
+/** Runs a mutation's domain work as src/domain/run-mutation.ts does, as the request's actor at its time. */
 export function runMutation<T>(
   ctx: GraphQLContext,
-  request: { operation: string; idempotencyKey: string | null | undefined; input: unknown },
+  request: MutationRequest,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.transaction((tx) =>
-    runIdempotent(
-      tx,
-      ctx.actor!,
-      { key: request.idempotencyKey, operation: request.operation, input: request.input },
-      () => work(tx),
-      ctx.now,
-    ),
-  );
+  return runDomainMutation(ctx.db, ctx.actor ?? null, request, ctx.now, work);
 }

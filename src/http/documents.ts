@@ -11,13 +11,16 @@
  * `{ error: { code, message, field? } }`; a case or document the caller may not see is a 404,
  * exactly like a missing one.
  */
+import { createHash } from 'node:crypto';
 import express from 'express';
 import { readDocument, uploadDocument } from '../domain/documents/documents.ts';
+import { runMutation } from '../domain/run-mutation.ts';
 import {
   bearerActor,
   bodyErrors,
   globalIdOf,
   HttpError,
+  idempotencyKeyOf,
   idOf,
   jsonHandler,
   queryParam as param,
@@ -57,20 +60,21 @@ export function documentRouter(deps: DocumentRouterDependencies): express.Router
         });
       // express.raw leaves a Buffer for any body; without one the upload is empty (refused as such).
       const content = (Buffer.isBuffer(req.body) ? req.body : new Uint8Array()) as Uint8Array<ArrayBuffer>;
-      const document = await deps.database.db.transaction((tx) =>
-        uploadDocument(
-          tx,
-          actor,
-          {
-            caseId,
-            title: param(req, 'title') ?? '',
-            fileName: param(req, 'fileName') ?? '',
-            classification: (param(req, 'classification') ?? '') as never,
-            shareWith,
-            content,
-          },
-          at,
-        ),
+      const upload = {
+        caseId,
+        title: param(req, 'title') ?? '',
+        fileName: param(req, 'fileName') ?? '',
+        classification: (param(req, 'classification') ?? '') as never,
+        shareWith,
+      };
+      // The key covers the metadata and the content's hash: the same key with other bytes is refused.
+      const request = {
+        operation: 'uploadDocument',
+        idempotencyKey: idempotencyKeyOf(req),
+        input: { ...upload, sha256: createHash('sha256').update(content).digest('hex') },
+      };
+      const document = await runMutation(deps.database.db, actor, request, at, (tx) =>
+        uploadDocument(tx, actor, { ...upload, content }, at),
       );
       // IDs in the global form GraphQL uses (raw UUIDs are still accepted on the way in).
       const id = globalIdOf('Document', document.id);
@@ -93,7 +97,8 @@ export function documentRouter(deps: DocumentRouterDependencies): express.Router
       const actor = await authenticate(req, at);
       const id = idOf(String(req.params.id), 'Document');
       if (!id) throw new HttpError(404, 'NOT_FOUND', 'Document not found');
-      const document = await deps.database.db.transaction((tx) => readDocument(tx, actor, id, at));
+      const read = { operation: 'readDocument', idempotency: 'none', why: 'a read: each one is logged' } as const;
+      const document = await runMutation(deps.database.db, actor, read, at, (tx) => readDocument(tx, actor, id, at));
       const content = Buffer.from(document.content);
       // attachment() guesses a type from the name; the sniffed type is set after it and wins.
       res.attachment(document.fileName);

@@ -51,6 +51,12 @@ export function queryParam(req: express.Request, name: string): string | undefin
   return acceptText(value, name, singleLine);
 }
 
+/** The `Idempotency-Key` header (the same rule as GraphQL's `idempotencyKey` field), or null. */
+export function idempotencyKeyOf(req: express.Request): string | null {
+  const key = req.get('idempotency-key');
+  return key === undefined ? null : acceptText(key, 'Idempotency-Key', singleLine);
+}
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A raw UUID or a global ID of `typename`; anything else is null (read as not found or invalid). */

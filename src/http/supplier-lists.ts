@@ -8,17 +8,20 @@
  *
  * A refused file answers 422 `{ error: { code: 'VALIDATION', message, errorCount, rows: [{ row, column, message }] } }`.
  */
+import { createHash } from 'node:crypto';
 import express from 'express';
 import {
   exportSupplierList,
   importSupplierList,
   SupplierListRejectedError,
 } from '../domain/knowledge/supplier-lists.ts';
+import { runMutation } from '../domain/run-mutation.ts';
 import {
   bearerActor,
   bodyErrors,
   globalIdOf,
   HttpError,
+  idempotencyKeyOf,
   idOf,
   jsonHandler,
   queryParam as param,
@@ -63,13 +66,14 @@ export function supplierListRouter(deps: SupplierListRouterDependencies): expres
       }
       const content = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
       const reporterOrganizationId = reporterParam(req);
-      const result = await deps.database.db.transaction((tx) =>
-        importSupplierList(
-          tx,
-          actor,
-          { content, dryRun: dryRunText === 'true', ...(reporterOrganizationId ? { reporterOrganizationId } : {}) },
-          at,
-        ),
+      const list = { dryRun: dryRunText === 'true', ...(reporterOrganizationId ? { reporterOrganizationId } : {}) };
+      const request = {
+        operation: 'importSupplierList',
+        idempotencyKey: idempotencyKeyOf(req),
+        input: { ...list, sha256: createHash('sha256').update(content).digest('hex') },
+      };
+      const result = await runMutation(deps.database.db, actor, request, at, (tx) =>
+        importSupplierList(tx, actor, { content, ...list }, at),
       );
       res.status(200).json({
         result: { ...result, reporterOrganizationId: globalIdOf('Organization', result.reporterOrganizationId) },

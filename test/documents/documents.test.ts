@@ -46,11 +46,12 @@ async function upload(
   caseId: string,
   query: Record<string, string>,
   body: Uint8Array<ArrayBuffer>,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{
   status: number;
   body: { document?: Uploaded; error?: { code: string; message: string; field?: string } };
 }> {
-  const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream', ...extraHeaders };
   if (email) Object.assign(headers, await bearerFor(database, email));
   const response = await fetch(`${server.url}/cases/${caseId}/documents?${new URLSearchParams(query)}`, {
     method: 'POST',
@@ -240,5 +241,24 @@ describe('documents', () => {
     const noTitle = await upload('officer@icsr.example', cutoffId, { fileName: 'x', classification: 'PUBLIC' }, pdf);
     expect(noTitle.body.error).toMatchObject({ field: 'title' });
     expect(await documentCount()).toBe(before);
+  });
+});
+
+describe('an upload retried with an Idempotency-Key', () => {
+  it('answers the first upload again and stores one document; the same key with other bytes is refused', async () => {
+    const query = { title: 'Retried minutes', fileName: 'minutes.pdf', classification: 'INTERNAL' };
+    const key = { 'idempotency-key': `upload-${Date.now()}` };
+    const before = await documentCount();
+    const first = await upload('officer@icsr.example', cutoffId, query, pdf, key);
+    const again = await upload('officer@icsr.example', cutoffId, query, pdf, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.document!.id).toBe(first.body.document!.id);
+    expect(await documentCount()).toBe(before + 1);
+
+    const otherBytes = await upload('officer@icsr.example', cutoffId, query, png, key);
+    expect(otherBytes.status).toBe(400);
+    expect(otherBytes.body.error).toMatchObject({ code: 'VALIDATION', field: 'idempotencyKey' });
+    expect(await documentCount()).toBe(before + 1);
   });
 });

@@ -2,12 +2,13 @@
  * The right to be heard (design §3): a proposed prohibition or conditions are disclosed to every
  * party — the notice text only, never the internal reasons — and each may answer in the window.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { decisions } from '../../../db/schema/decisions.ts';
 import { representationRequests } from '../../../db/schema/work-items.ts';
+import { addressedOnlyTo } from '../../../policies/addressed-to.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
@@ -116,4 +117,29 @@ export async function submitRepresentation(
     .from(representationRequests)
     .where(eq(representationRequests.id, data.representationRequestId));
   return updated!;
+}
+
+/**
+ * The requests for representations on a decision or a case that the actor may read, oldest first:
+ * all of them in the office, only those addressed to one's own organisation outside it. The caller
+ * has already shown the decision or case itself (its own access rule).
+ */
+export function listRepresentationRequests(
+  q: Queryable,
+  actor: Actor | null,
+  of: { readonly decisionId: string } | { readonly caseId: string },
+): Promise<RepresentationRequestRow[]> {
+  const ownOrganization = addressedOnlyTo(actor);
+  return q
+    .select()
+    .from(representationRequests)
+    .where(
+      and(
+        'decisionId' in of
+          ? eq(representationRequests.decisionId, of.decisionId)
+          : eq(representationRequests.caseId, of.caseId),
+        ownOrganization ? eq(representationRequests.addressedToOrganizationId, ownOrganization) : undefined,
+      ),
+    )
+    .orderBy(asc(representationRequests.requestedAt), asc(representationRequests.id));
 }

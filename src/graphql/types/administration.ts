@@ -11,6 +11,7 @@ import { setPersonAccess } from '../../domain/people/set-person-access.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId, decodeIdOrNull } from '../global-id.ts';
+import { runMutation } from '../mutation.ts';
 import { readableWhere } from '../visibility.ts';
 import { ClearanceLevelEnum, RoleEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
@@ -112,19 +113,26 @@ builder.mutationField('invitePerson', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: InvitePersonInput, required: true, description: 'The person.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const result = await ctx.db.transaction((tx) =>
-        invitePerson(
-          tx,
-          ctx.actor!,
-          {
-            organizationId: decodeId(input.organizationId, 'Organization', 'organizationId'),
-            email: input.email,
-            displayName: input.displayName,
-            roles: input.roles,
-            clearance: input.clearance ?? undefined,
-          },
-          ctx.now,
-        ),
+      const result = await runMutation(
+        ctx,
+        {
+          operation: 'invitePerson',
+          idempotency: 'none',
+          why: 'its activation token is shown once and never stored, not even for a replay; an e-mail address is invited once',
+        },
+        (tx) =>
+          invitePerson(
+            tx,
+            ctx.actor!,
+            {
+              organizationId: decodeId(input.organizationId, 'Organization', 'organizationId'),
+              email: input.email,
+              displayName: input.displayName,
+              roles: input.roles,
+              clearance: input.clearance ?? undefined,
+            },
+            ctx.now,
+          ),
       );
       return {
         personId: result.person.id,
@@ -142,19 +150,26 @@ builder.mutationField('setPersonAccess', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: SetPersonAccessInput, required: true, description: 'The change.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const person = await ctx.db.transaction((tx) =>
-        setPersonAccess(
-          tx,
-          ctx.actor!,
-          {
-            personId: decodeId(input.personId, 'Person', 'personId'),
-            expectedVersion: input.expectedVersion,
-            roles: input.roles,
-            clearance: input.clearance,
-            reason: input.reason ?? undefined,
-          },
-          ctx.now,
-        ),
+      const person = await runMutation(
+        ctx,
+        {
+          operation: 'setPersonAccess',
+          idempotency: 'none',
+          why: 'it sets roles and clearance to the values sent: a retry writes the same',
+        },
+        (tx) =>
+          setPersonAccess(
+            tx,
+            ctx.actor!,
+            {
+              personId: decodeId(input.personId, 'Person', 'personId'),
+              expectedVersion: input.expectedVersion,
+              roles: input.roles,
+              clearance: input.clearance,
+              reason: input.reason ?? undefined,
+            },
+            ctx.now,
+          ),
       );
       return { personId: person.id };
     },
@@ -168,13 +183,16 @@ builder.mutationField('requestPasswordReset', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: PersonActionInput, required: true, description: 'The person.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction((tx) =>
-        requestPasswordReset(
-          tx,
-          ctx.actor!,
-          { personId: decodeId(input.personId, 'Person', 'personId'), reason: input.reason ?? undefined },
-          ctx.now,
-        ),
+      runMutation(
+        ctx,
+        { operation: 'requestPasswordReset', idempotency: 'none', why: 'each request sends a fresh token by e-mail' },
+        (tx) =>
+          requestPasswordReset(
+            tx,
+            ctx.actor!,
+            { personId: decodeId(input.personId, 'Person', 'personId'), reason: input.reason ?? undefined },
+            ctx.now,
+          ),
       ),
   }),
 );
@@ -186,17 +204,20 @@ builder.mutationField('deactivatePerson', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: PersonActionInput, required: true, description: 'The person.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const person = await ctx.db.transaction((tx) =>
-        deactivatePerson(
-          tx,
-          ctx.actor!,
-          {
-            personId: decodeId(input.personId, 'Person', 'personId'),
-            expectedVersion: input.expectedVersion ?? undefined,
-            reason: input.reason ?? undefined,
-          },
-          ctx.now,
-        ),
+      const person = await runMutation(
+        ctx,
+        { operation: 'deactivatePerson', idempotency: 'none', why: 'a retry finds the person already deactivated' },
+        (tx) =>
+          deactivatePerson(
+            tx,
+            ctx.actor!,
+            {
+              personId: decodeId(input.personId, 'Person', 'personId'),
+              expectedVersion: input.expectedVersion ?? undefined,
+              reason: input.reason ?? undefined,
+            },
+            ctx.now,
+          ),
       );
       return { personId: person.id };
     },
@@ -264,18 +285,25 @@ builder.mutationField('createServiceAccount', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: CreateServiceAccountInput, required: true, description: 'The account.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { serviceAccount, token } = await ctx.db.transaction((tx) =>
-        createServiceAccount(
-          tx,
-          ctx.actor!,
-          {
-            organizationId: decodeId(input.organizationId, 'Organization', 'organizationId'),
-            name: input.name,
-            roles: input.roles,
-            clearance: input.clearance ?? undefined,
-          },
-          ctx.now,
-        ),
+      const { serviceAccount, token } = await runMutation(
+        ctx,
+        {
+          operation: 'createServiceAccount',
+          idempotency: 'none',
+          why: 'its token is shown once and never stored, not even for a replay',
+        },
+        (tx) =>
+          createServiceAccount(
+            tx,
+            ctx.actor!,
+            {
+              organizationId: decodeId(input.organizationId, 'Organization', 'organizationId'),
+              name: input.name,
+              roles: input.roles,
+              clearance: input.clearance ?? undefined,
+            },
+            ctx.now,
+          ),
       );
       return { serviceAccountId: serviceAccount.id, token };
     },
@@ -292,16 +320,19 @@ builder.mutationField('revokeServiceAccount', (t) =>
       reason: t.arg.string({ required: false, description: 'Why, for the audit trail.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const revoked = await ctx.db.transaction((tx) =>
-        revokeServiceAccount(
-          tx,
-          ctx.actor!,
-          {
-            serviceAccountId: decodeId(args.serviceAccountId, 'ServiceAccount', 'serviceAccountId'),
-            reason: args.reason ?? undefined,
-          },
-          ctx.now,
-        ),
+      const revoked = await runMutation(
+        ctx,
+        { operation: 'revokeServiceAccount', idempotency: 'none', why: 'a retry finds the account already revoked' },
+        (tx) =>
+          revokeServiceAccount(
+            tx,
+            ctx.actor!,
+            {
+              serviceAccountId: decodeId(args.serviceAccountId, 'ServiceAccount', 'serviceAccountId'),
+              reason: args.reason ?? undefined,
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.serviceAccounts.findFirst(query({ where: { id: revoked.id } })))!;
     },

@@ -12,6 +12,7 @@ import { calendarFileFormats, importCalendarYear } from '../../domain/calendars/
 import { type LoadCalendarYearResult, loadCalendarYear } from '../../domain/calendars/load-calendar-year.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
+import { runMutation } from '../mutation.ts';
 import { readableWhere } from '../visibility.ts';
 import { mutationErrorTypes } from './errors.ts';
 
@@ -171,21 +172,28 @@ builder.mutationField('loadCalendarYear', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: LoadCalendarYearInput, required: true, description: 'The schedule.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction((tx) =>
-        loadCalendarYear(
-          tx,
-          ctx.actor!,
-          {
-            calendarCode: input.calendarCode,
-            year: input.year,
-            source: input.source,
-            holidays: input.holidays,
-            makeupWorkdays: input.makeupWorkdays,
-            replace: input.replace ?? false,
-            reason: input.reason ?? undefined,
-          },
-          ctx.now,
-        ),
+      runMutation(
+        ctx,
+        {
+          operation: 'loadCalendarYear',
+          idempotency: 'none',
+          why: 'a year is replaced as a whole: a retry writes the same',
+        },
+        (tx) =>
+          loadCalendarYear(
+            tx,
+            ctx.actor!,
+            {
+              calendarCode: input.calendarCode,
+              year: input.year,
+              source: input.source,
+              holidays: input.holidays,
+              makeupWorkdays: input.makeupWorkdays,
+              replace: input.replace ?? false,
+              reason: input.reason ?? undefined,
+            },
+            ctx.now,
+          ),
       ),
   }),
 );
@@ -199,21 +207,28 @@ builder.mutationField('importCalendarYear', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: ImportCalendarYearInput, required: true, description: 'The file.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction((tx) =>
-        importCalendarYear(
-          tx,
-          ctx.actor!,
-          {
-            calendarCode: input.calendarCode,
-            year: input.year,
-            source: input.source,
-            format: input.format,
-            content: input.content,
-            replace: input.replace ?? false,
-            reason: input.reason ?? undefined,
-          },
-          ctx.now,
-        ),
+      runMutation(
+        ctx,
+        {
+          operation: 'importCalendarYear',
+          idempotency: 'none',
+          why: 'a year is replaced as a whole: a retry writes the same',
+        },
+        (tx) =>
+          importCalendarYear(
+            tx,
+            ctx.actor!,
+            {
+              calendarCode: input.calendarCode,
+              year: input.year,
+              source: input.source,
+              format: input.format,
+              content: input.content,
+              replace: input.replace ?? false,
+              reason: input.reason ?? undefined,
+            },
+            ctx.now,
+          ),
       ),
   }),
 );

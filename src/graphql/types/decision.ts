@@ -6,12 +6,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { conditions, decisions } from '../../../db/schema/decisions.ts';
-import { representationRequests } from '../../../db/schema/work-items.ts';
 import {
   conditionStates,
   decisionOutcomes,
   decisionStates,
-  type Role,
   representationRequestStates,
 } from '../../../vocabulary/terms.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
@@ -26,12 +24,12 @@ import {
 import { approveDecision, sendBackDecision } from '../../domain/decisions/approve-decision.ts';
 import { proposeDecision } from '../../domain/decisions/propose-decision.ts';
 import {
+  listRepresentationRequests,
   type RepresentationRequestRow,
   requestRepresentations,
   submitRepresentation,
 } from '../../domain/decisions/representations.ts';
 import { builder } from '../builder.ts';
-import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
@@ -98,15 +96,6 @@ const RepresentationRequestRef = builder.objectRef<RepresentationRequestRow>('Re
   }),
 });
 
-const outsideRoles: readonly Role[] = ['LIAISON', 'FIRM_REPRESENTATIVE', 'ASSESSOR'];
-
-/** Outside the office one sees only what is addressed to one's own organisation. */
-function outsider(ctx: GraphQLContext): string | null {
-  const actor = ctx.actor;
-  if (!actor || actor.kind === 'SYSTEM') return null;
-  return actor.roles.every((r) => outsideRoles.includes(r)) ? actor.organizationId : null;
-}
-
 export const DecisionRef = builder.drizzleNode('decisions', {
   name: 'Decision',
   description: 'A decision on a case: proposed by one person, approved by another (design §3).',
@@ -162,19 +151,7 @@ export const DecisionRef = builder.drizzleNode('decisions', {
     representationRequests: t.field({
       type: [RepresentationRequestRef],
       description: 'The parties asked for representations on it (outside the office: only your own).',
-      resolve: (d, _args, ctx) => {
-        const ownOrganization = outsider(ctx);
-        return ctx.db
-          .select()
-          .from(representationRequests)
-          .where(
-            and(
-              eq(representationRequests.decisionId, d.id),
-              ownOrganization ? eq(representationRequests.addressedToOrganizationId, ownOrganization) : undefined,
-            ),
-          )
-          .orderBy(asc(representationRequests.requestedAt), asc(representationRequests.id));
-      },
+      resolve: (d, _args, ctx) => listRepresentationRequests(ctx.db, ctx.actor, { decisionId: d.id }),
     }),
   }),
 });
@@ -197,19 +174,7 @@ builder.drizzleObjectField(CaseRef, 'representationRequests', (t) =>
     type: [RepresentationRequestRef],
     description: 'Requests for representations on the case, oldest first (outside the office: those addressed to you).',
     select: { columns: { id: true } },
-    resolve: (row, _args, ctx) => {
-      const ownOrganization = outsider(ctx);
-      return ctx.db
-        .select()
-        .from(representationRequests)
-        .where(
-          and(
-            eq(representationRequests.caseId, row.id),
-            ownOrganization ? eq(representationRequests.addressedToOrganizationId, ownOrganization) : undefined,
-          ),
-        )
-        .orderBy(asc(representationRequests.requestedAt), asc(representationRequests.id));
-    },
+    resolve: (row, _args, ctx) => listRepresentationRequests(ctx.db, ctx.actor, { caseId: row.id }),
   }),
 );
 

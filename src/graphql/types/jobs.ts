@@ -8,6 +8,7 @@ import { listDeadJobs, retryDeadJob } from '../../jobs/dead-jobs.ts';
 import type { OutboxRow } from '../../jobs/outbox-rows.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
+import { runMutation } from '../mutation.ts';
 import { mutationErrorTypes } from './errors.ts';
 
 const DeadJobRef = builder.objectRef<OutboxRow>('DeadJob').implement({
@@ -56,7 +57,11 @@ builder.mutationField('retryDeadJob', (t) =>
     args: { jobId: t.arg.id({ required: true, description: 'Global ID of the dead job.' }) },
     resolve: async (_root, args, ctx) => {
       const id = decodeId(String(args.jobId), 'DeadJob', 'jobId');
-      const job = await ctx.db.transaction((tx) => retryDeadJob(tx, ctx.actor!, id, ctx.now));
+      const job = await runMutation(
+        ctx,
+        { operation: 'retryDeadJob', idempotency: 'none', why: 'a retry finds the job already requeued' },
+        (tx) => retryDeadJob(tx, ctx.actor!, id, ctx.now),
+      );
       return { job };
     },
   }),

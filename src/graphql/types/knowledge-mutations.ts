@@ -8,7 +8,6 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import type { TechnologyMaturity, TechnologyStrategyClass } from '../../../vocabulary/terms.ts';
 import type { Tx } from '../../db/database.ts';
-import { runIdempotent } from '../../domain/idempotency/run-idempotent.ts';
 import {
   addChainNode,
   addKeyTechnology,
@@ -31,7 +30,7 @@ import {
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { decodeId } from '../global-id.ts';
-import { idempotencyKeyField } from '../mutation.ts';
+import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { TechnologyMaturityEnum, TechnologyStrategyClassEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
 
@@ -40,26 +39,17 @@ const opt = <T>(value: T | null | undefined): T | undefined => (value === null ?
 const decodeOptional = (value: string | number | null | undefined, typename: string, field: string) =>
   value === undefined ? undefined : value === null ? null : decodeId(String(value), typename, field);
 
-/** Runs a creating change once per idempotency key, in one transaction; returns the new row's id. */
-function createOnce(
+/** Runs a creating change through the one mutation path; a replay answers the first call's new row id. */
+const createOnce = (
   ctx: GraphQLContext,
   operation: string,
-  key: string | null | undefined,
-  request: unknown,
-  run: (tx: Tx, actor: Actor) => Promise<{ id: string }>,
-): Promise<string> {
-  return ctx.db
-    .transaction((tx) =>
-      runIdempotent(
-        tx,
-        ctx.actor!,
-        { key, operation, input: request },
-        async () => ({ id: (await run(tx, ctx.actor!)).id }),
-        ctx.now,
-      ),
-    )
-    .then((r) => r.id);
-}
+  idempotencyKey: string | null | undefined,
+  input: unknown,
+  create: (tx: Tx, actor: Actor) => Promise<{ id: string }>,
+): Promise<string> =>
+  runMutation(ctx, { operation, idempotencyKey, input }, async (tx) => ({
+    id: (await create(tx, ctx.actor!)).id,
+  })).then((created) => created.id);
 
 // ---- chains -------------------------------------------------------------------------------------
 
@@ -113,19 +103,26 @@ builder.mutationField('updateIndustryChain', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: UpdateIndustryChainInput, required: true, description: 'The change.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        updateIndustryChain(
-          tx,
-          ctx.actor!,
-          {
-            chainId: decodeId(input.chainId, 'IndustryChain', 'chainId'),
-            expectedVersion: input.expectedVersion,
-            name: opt(input.name),
-            nameZh: input.nameZh,
-            description: input.description,
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'updateIndustryChain',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          updateIndustryChain(
+            tx,
+            ctx.actor!,
+            {
+              chainId: decodeId(input.chainId, 'IndustryChain', 'chainId'),
+              expectedVersion: input.expectedVersion,
+              name: opt(input.name),
+              nameZh: input.nameZh,
+              description: input.description,
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.industryChains.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -189,20 +186,27 @@ builder.mutationField('updateChainNode', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: UpdateChainNodeInput, required: true, description: 'The change.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        updateChainNode(
-          tx,
-          ctx.actor!,
-          {
-            nodeId: decodeId(input.nodeId, 'ChainNode', 'nodeId'),
-            expectedVersion: input.expectedVersion,
-            code: opt(input.code),
-            name: opt(input.name),
-            nameZh: input.nameZh,
-            description: input.description,
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'updateChainNode',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          updateChainNode(
+            tx,
+            ctx.actor!,
+            {
+              nodeId: decodeId(input.nodeId, 'ChainNode', 'nodeId'),
+              expectedVersion: input.expectedVersion,
+              code: opt(input.code),
+              name: opt(input.name),
+              nameZh: input.nameZh,
+              description: input.description,
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.chainNodes.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -229,17 +233,24 @@ builder.mutationField('moveChainNode', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: MoveChainNodeInput, required: true, description: 'The move.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        moveChainNode(
-          tx,
-          ctx.actor!,
-          {
-            nodeId: decodeId(input.nodeId, 'ChainNode', 'nodeId'),
-            expectedVersion: input.expectedVersion,
-            newParentId: decodeOptional(input.newParentId, 'ChainNode', 'newParentId') ?? null,
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'moveChainNode',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          moveChainNode(
+            tx,
+            ctx.actor!,
+            {
+              nodeId: decodeId(input.nodeId, 'ChainNode', 'nodeId'),
+              expectedVersion: input.expectedVersion,
+              newParentId: decodeOptional(input.newParentId, 'ChainNode', 'newParentId') ?? null,
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.chainNodes.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -264,17 +275,24 @@ builder.mutationField('registerSupplier', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RegisterSupplierInput, required: true, description: 'The supplier.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        registerSupplier(
-          tx,
-          ctx.actor!,
-          {
-            name: input.name,
-            country: input.country,
-            organizationId: opt(decodeOptional(input.organizationId, 'Organization', 'organizationId')),
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'registerSupplier',
+          idempotency: 'none',
+          why: 'a supplier is looked up by name and country before one is made',
+        },
+        (tx) =>
+          registerSupplier(
+            tx,
+            ctx.actor!,
+            {
+              name: input.name,
+              country: input.country,
+              organizationId: opt(decodeOptional(input.organizationId, 'Organization', 'organizationId')),
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.suppliers.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -299,19 +317,26 @@ builder.mutationField('updateSupplier', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: UpdateSupplierInput, required: true, description: 'The change.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        updateSupplier(
-          tx,
-          ctx.actor!,
-          {
-            supplierId: decodeId(input.supplierId, 'Supplier', 'supplierId'),
-            expectedVersion: input.expectedVersion,
-            name: opt(input.name),
-            country: opt(input.country),
-            organizationId: decodeOptional(input.organizationId, 'Organization', 'organizationId'),
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'updateSupplier',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          updateSupplier(
+            tx,
+            ctx.actor!,
+            {
+              supplierId: decodeId(input.supplierId, 'Supplier', 'supplierId'),
+              expectedVersion: input.expectedVersion,
+              name: opt(input.name),
+              country: opt(input.country),
+              organizationId: decodeOptional(input.organizationId, 'Organization', 'organizationId'),
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.suppliers.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -381,19 +406,26 @@ builder.mutationField('updateSupplyLink', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: UpdateSupplyLinkInput, required: true, description: 'The change.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        updateSupplyLink(
-          tx,
-          ctx.actor!,
-          {
-            linkId: decodeId(input.linkId, 'SupplyLink', 'linkId'),
-            expectedVersion: input.expectedVersion,
-            share: opt(input.share),
-            since: input.since,
-            until: input.until,
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'updateSupplyLink',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          updateSupplyLink(
+            tx,
+            ctx.actor!,
+            {
+              linkId: decodeId(input.linkId, 'SupplyLink', 'linkId'),
+              expectedVersion: input.expectedVersion,
+              share: opt(input.share),
+              since: input.since,
+              until: input.until,
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.supplyLinks.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -422,13 +454,20 @@ builder.mutationField('removeSupplyLink', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RemoveInput, required: true, description: 'The link.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        removeSupplyLink(
-          tx,
-          ctx.actor!,
-          { linkId: decodeId(input.id, 'SupplyLink', 'id'), expectedVersion: input.expectedVersion },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'removeSupplyLink',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          removeSupplyLink(
+            tx,
+            ctx.actor!,
+            { linkId: decodeId(input.id, 'SupplyLink', 'id'), expectedVersion: input.expectedVersion },
+            ctx.now,
+          ),
       );
       return { typename: 'SupplyLink', id: row.id };
     },
@@ -490,20 +529,27 @@ builder.mutationField('updateIndustryCommittee', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: UpdateIndustryCommitteeInput, required: true, description: 'The change.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        updateIndustryCommittee(
-          tx,
-          ctx.actor!,
-          {
-            committeeId: decodeId(input.committeeId, 'IndustryCommittee', 'committeeId'),
-            expectedVersion: input.expectedVersion,
-            name: opt(input.name),
-            nameZh: input.nameZh,
-            leadDepartmentId: opt(decodeOptional(input.leadDepartmentId, 'Organization', 'leadDepartmentId')),
-            chainId: decodeOptional(input.chainId, 'IndustryChain', 'chainId'),
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'updateIndustryCommittee',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          updateIndustryCommittee(
+            tx,
+            ctx.actor!,
+            {
+              committeeId: decodeId(input.committeeId, 'IndustryCommittee', 'committeeId'),
+              expectedVersion: input.expectedVersion,
+              name: opt(input.name),
+              nameZh: input.nameZh,
+              leadDepartmentId: opt(decodeOptional(input.leadDepartmentId, 'Organization', 'leadDepartmentId')),
+              chainId: decodeOptional(input.chainId, 'IndustryChain', 'chainId'),
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.industryCommittees.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -576,23 +622,30 @@ builder.mutationField('updateKeyTechnology', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: UpdateKeyTechnologyInput, required: true, description: 'The change.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        updateKeyTechnology(
-          tx,
-          ctx.actor!,
-          {
-            keyTechnologyId: decodeId(input.keyTechnologyId, 'KeyTechnology', 'keyTechnologyId'),
-            expectedVersion: input.expectedVersion,
-            name: opt(input.name),
-            nameZh: input.nameZh,
-            maturity: opt(input.maturity) as TechnologyMaturity | undefined,
-            generality: opt(input.generality),
-            strategicValue: opt(input.strategicValue),
-            priority: opt(input.priority),
-            strategyClass: opt(input.strategyClass) as TechnologyStrategyClass | undefined,
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'updateKeyTechnology',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          updateKeyTechnology(
+            tx,
+            ctx.actor!,
+            {
+              keyTechnologyId: decodeId(input.keyTechnologyId, 'KeyTechnology', 'keyTechnologyId'),
+              expectedVersion: input.expectedVersion,
+              name: opt(input.name),
+              nameZh: input.nameZh,
+              maturity: opt(input.maturity) as TechnologyMaturity | undefined,
+              generality: opt(input.generality),
+              strategicValue: opt(input.strategicValue),
+              priority: opt(input.priority),
+              strategyClass: opt(input.strategyClass) as TechnologyStrategyClass | undefined,
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.keyTechnologies.findFirst(query({ where: { id: row.id } })))!;
     },
@@ -606,13 +659,20 @@ builder.mutationField('removeKeyTechnology', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: RemoveInput, required: true, description: 'The key technology.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        removeKeyTechnology(
-          tx,
-          ctx.actor!,
-          { keyTechnologyId: decodeId(input.id, 'KeyTechnology', 'id'), expectedVersion: input.expectedVersion },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'removeKeyTechnology',
+          idempotency: 'none',
+          why: 'a versioned edit: a retry is answered by StaleVersion',
+        },
+        (tx) =>
+          removeKeyTechnology(
+            tx,
+            ctx.actor!,
+            { keyTechnologyId: decodeId(input.id, 'KeyTechnology', 'id'), expectedVersion: input.expectedVersion },
+            ctx.now,
+          ),
       );
       return { typename: 'KeyTechnology', id: row.id };
     },

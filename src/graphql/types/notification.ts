@@ -21,6 +21,7 @@ import {
 } from '../../domain/notifications/webhook-endpoints.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
+import { runMutation } from '../mutation.ts';
 import { mutationErrorTypes } from './errors.ts';
 import { ViewerRef } from './viewer.ts';
 
@@ -194,13 +195,20 @@ builder.mutationField('createWebhookEndpoint', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true, description: 'The endpoint.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction((tx) =>
-        createWebhookEndpoint(
-          tx,
-          ctx.actor!,
-          { organizationId: decodeId(input.organizationId, 'Organization', 'organizationId'), url: input.url },
-          ctx.now,
-        ),
+      runMutation(
+        ctx,
+        {
+          operation: 'createWebhookEndpoint',
+          idempotency: 'none',
+          why: 'its signing secret is shown once and never stored, not even for a replay',
+        },
+        (tx) =>
+          createWebhookEndpoint(
+            tx,
+            ctx.actor!,
+            { organizationId: decodeId(input.organizationId, 'Organization', 'organizationId'), url: input.url },
+            ctx.now,
+          ),
       ),
   }),
 );
@@ -212,16 +220,23 @@ builder.mutationField('disableWebhookEndpoint', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: DisableWebhookEndpointInput, required: true, description: 'The endpoint.' }) },
     resolve: async (_root, { input }, ctx) => ({
-      endpoint: await ctx.db.transaction((tx) =>
-        disableWebhookEndpoint(
-          tx,
-          ctx.actor!,
-          {
-            endpointId: decodeId(input.endpointId, 'WebhookEndpoint', 'endpointId'),
-            reason: input.reason ?? undefined,
-          },
-          ctx.now,
-        ),
+      endpoint: await runMutation(
+        ctx,
+        {
+          operation: 'disableWebhookEndpoint',
+          idempotency: 'none',
+          why: 'a retry finds the endpoint already disabled',
+        },
+        (tx) =>
+          disableWebhookEndpoint(
+            tx,
+            ctx.actor!,
+            {
+              endpointId: decodeId(input.endpointId, 'WebhookEndpoint', 'endpointId'),
+              reason: input.reason ?? undefined,
+            },
+            ctx.now,
+          ),
       ),
     }),
   }),

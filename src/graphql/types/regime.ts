@@ -11,6 +11,7 @@ import { referenceSubjectFields } from '../../domain/access/subject-fields.ts';
 import { publishRegimeVersion } from '../../domain/regimes/publish-regime-version.ts';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
+import { runMutation } from '../mutation.ts';
 import { readableWhere } from '../visibility.ts';
 import { RegimeRef } from './case.ts';
 import { ClockPhaseEnum, DayUnitEnum } from './clock.ts';
@@ -128,18 +129,25 @@ builder.mutationField('publishRegimeVersion', (t) =>
     errors: { types: mutationErrorTypes },
     args: { input: t.arg({ type: PublishRegimeVersionInput, required: true, description: 'The version.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await ctx.db.transaction((tx) =>
-        publishRegimeVersion(
-          tx,
-          ctx.actor!,
-          {
-            code: input.code,
-            definition: input.definition,
-            isDefault: input.isDefault ?? false,
-            reason: input.reason ?? undefined,
-          },
-          ctx.now,
-        ),
+      const row = await runMutation(
+        ctx,
+        {
+          operation: 'publishRegimeVersion',
+          idempotency: 'none',
+          why: 'the version number is part of the input: a second publication of it is refused',
+        },
+        (tx) =>
+          publishRegimeVersion(
+            tx,
+            ctx.actor!,
+            {
+              code: input.code,
+              definition: input.definition,
+              isDefault: input.isDefault ?? false,
+              reason: input.reason ?? undefined,
+            },
+            ctx.now,
+          ),
       );
       return (await ctx.db.query.regimes.findFirst(query({ where: { id: row.id } })))!;
     },

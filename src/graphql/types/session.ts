@@ -5,6 +5,7 @@ import { beginTotpEnrolment, confirmTotpEnrolment } from '../../domain/auth/totp
 import { activateAccount } from '../../domain/people/activate-account.ts';
 import { resetPassword } from '../../domain/people/reset-password.ts';
 import { builder } from '../builder.ts';
+import { runMutation } from '../mutation.ts';
 import { sessionErrorTypes } from './errors.ts';
 
 const MfaStateEnum = builder.enumType('MfaState', {
@@ -105,7 +106,12 @@ builder.mutationField('beginTotpEnrolment', (t) =>
     description: 'Starts enrolling a second factor (TOTP) for the signed-in person.',
     extensions: { duringMfaEnrolment: true },
     errors: { types: sessionErrorTypes },
-    resolve: (_root, _args, ctx) => ctx.db.transaction((tx) => beginTotpEnrolment(tx, ctx.actor!, ctx.now)),
+    resolve: (_root, _args, ctx) =>
+      runMutation(
+        ctx,
+        { operation: 'beginTotpEnrolment', idempotency: 'none', why: 'a sign-in step: each begins a new enrolment' },
+        (tx) => beginTotpEnrolment(tx, ctx.actor!, ctx.now),
+      ),
   }),
 );
 
@@ -124,7 +130,15 @@ builder.mutationField('confirmTotpEnrolment', (t) =>
     errors: { types: sessionErrorTypes },
     args: { code: t.arg.string({ required: true, description: 'A current six-digit code.' }) },
     resolve: async (_root, { code }, ctx) => {
-      await ctx.db.transaction((tx) => confirmTotpEnrolment(tx, ctx.actor!, code, ctx.now));
+      await runMutation(
+        ctx,
+        {
+          operation: 'confirmTotpEnrolment',
+          idempotency: 'none',
+          why: 'a sign-in step: a one-time code is judged afresh',
+        },
+        (tx) => confirmTotpEnrolment(tx, ctx.actor!, code, ctx.now),
+      );
       return { enabledAt: ctx.now };
     },
   }),
@@ -155,7 +169,12 @@ builder.mutationField('activateAccount', (t) =>
     extensions: session,
     errors: { types: sessionErrorTypes },
     args: { input: t.arg({ type: NewPasswordInput, required: true, description: 'Token and password.' }) },
-    resolve: (_root, { input }, ctx) => ctx.db.transaction((tx) => activateAccount(tx, input, ctx.now)),
+    resolve: (_root, { input }, ctx) =>
+      runMutation(
+        ctx,
+        { operation: 'activateAccount', idempotency: 'none', why: 'a one-time token, spent by the first call' },
+        (tx) => activateAccount(tx, input, ctx.now),
+      ),
   }),
 );
 
@@ -166,6 +185,11 @@ builder.mutationField('resetPassword', (t) =>
     extensions: session,
     errors: { types: sessionErrorTypes },
     args: { input: t.arg({ type: NewPasswordInput, required: true, description: 'Token and password.' }) },
-    resolve: (_root, { input }, ctx) => ctx.db.transaction((tx) => resetPassword(tx, input, ctx.now)),
+    resolve: (_root, { input }, ctx) =>
+      runMutation(
+        ctx,
+        { operation: 'resetPassword', idempotency: 'none', why: 'a one-time token, spent by the first call' },
+        (tx) => resetPassword(tx, input, ctx.now),
+      ),
   }),
 );
