@@ -4,7 +4,7 @@
  * cases store the version they were graded with and reassessment says when it moved.
  * policies/README.md explains each number and works one example through.
  */
-import type { RiskPolicy } from './risk-policy.ts';
+import type { RiskPolicy } from './risk-policy-version.ts';
 
 export const riskPolicyV1 = {
   version: 'risk-v1',

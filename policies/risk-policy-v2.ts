@@ -9,8 +9,9 @@
  * more than the spread over countries. Every other number is v1's; the gate still keeps dependency
  * alone at MEDIUM at most. policies/README.md works the example through.
  */
-import type { RiskPolicy } from './risk-policy.ts';
+
 import { riskPolicyV1 } from './risk-policy-v1.ts';
+import type { RiskPolicy } from './risk-policy-version.ts';
 
 export const riskPolicyV2 = {
   ...riskPolicyV1,

@@ -6,6 +6,7 @@
  * to compile.
  */
 
+import type { Label, Labels } from './label.ts';
 import { processLabels } from './process-labels.ts';
 import type {
   Capability,
@@ -23,14 +24,6 @@ import type {
   TechnologyStrategyClass,
 } from './terms.ts';
 import * as v from './terms.ts';
-
-export interface Label {
-  readonly en: string;
-  readonly zh: string;
-  readonly description: string;
-}
-
-type Labels<T extends string> = Readonly<Record<T, Label>>;
 
 export const securityTypeLabels: Labels<SecurityType> = {
   CAPABILITY_DEFICIT: {

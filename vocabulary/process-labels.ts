@@ -5,11 +5,10 @@
  * its own copy of the terms. Typed as complete records: a value added without a label fails to compile.
  */
 
-import type { Label } from './labels.ts';
+import type { Label, Labels } from './label.ts';
 import * as v from './terms.ts';
 import { type CaseEvent, caseEvents } from './terms.ts';
 
-type Labels<T extends string> = Readonly<Record<T, Label>>;
 const l = (en: string, zh: string, description: string): Label => ({ en, zh, description });
 
 export const caseEventLabels: Labels<CaseEvent> = {

@@ -6,7 +6,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/seed/demo-data.ts';
-import { type Label, type TaxonomyName, taxonomyLabels } from '../../../vocabulary/labels.ts';
+import type { Label } from '../../../vocabulary/label.ts';
+import { type TaxonomyName, taxonomyLabels } from '../../../vocabulary/labels.ts';
 import { caseEventLabels, clockPhaseLabels } from '../../../vocabulary/process-labels.ts';
 import en from '../../locales/en.json' with { type: 'json' };
 import zhCN from '../../locales/zh-CN.json' with { type: 'json' };
