@@ -20,7 +20,7 @@ interface Rule {
   readonly why: string;
 }
 
-export const rules: readonly Rule[] = [
+const rules: readonly Rule[] = [
   { from: 'vocabulary/', allow: ['vocabulary/'], why: 'the vocabulary is the ground floor' },
   { from: 'db/', allow: ['db/', 'vocabulary/'], why: 'the schema describes tables in the vocabulary, nothing more' },
   { from: 'workflows/', allow: ['workflows/', 'vocabulary/'], why: 'lifecycles are data over the vocabulary' },
@@ -37,13 +37,13 @@ const specifier =
   /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 /** Each relative import of a source file, as a path from the repository's root. */
-export function importsOf(file: string, source: string): string[] {
+function importsOf(file: string, source: string): string[] {
   return [...source.matchAll(specifier)].map((m) =>
     path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1] ?? m[2]!)),
   );
 }
 
-export function violations(files: ReadonlyMap<string, string>): string[] {
+function violations(files: ReadonlyMap<string, string>): string[] {
   const found: string[] = [];
   for (const [file, source] of files) {
     for (const rule of rules.filter((r) => file.startsWith(r.from))) {
@@ -58,7 +58,7 @@ export function violations(files: ReadonlyMap<string, string>): string[] {
 }
 
 /** Each import cycle among `files` (as the ring of files), found by depth-first search. */
-export function cycles(files: ReadonlyMap<string, string>): string[] {
+function cycles(files: ReadonlyMap<string, string>): string[] {
   const graph = new Map(
     [...files].map(([file, source]) => [file, importsOf(file, source).filter((t) => files.has(t))]),
   );
