@@ -21,7 +21,7 @@ import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { cases } from '../db/schema/cases.ts';
 import { loadConfig } from '../src/config.ts';
-import { openPostgres, selectRows } from '../src/db/database.ts';
+import { openPostgres, selectRows } from '../src/database/database.ts';
 import { clockChunkSize, handleClockWake, handleClockWakes } from '../src/jobs/clock-wake.ts';
 import { startQueueRuntime } from '../src/jobs/queue-runtime.ts';
 import { outboxQueueName } from '../src/jobs/queues.ts';

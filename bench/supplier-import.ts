@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { chainNodes, industryChains } from '../db/schema/knowledge.ts';
 import { organizations } from '../db/schema/organizations.ts';
-import { type DatabaseHandle, openPglite, openPostgres } from '../src/db/database.ts';
+import { type DatabaseHandle, openPglite, openPostgres } from '../src/database/database.ts';
 import { importSupplierList } from '../src/domain/knowledge/supplier-lists.ts';
 import { systemActor } from '../vocabulary/actor.ts';
 

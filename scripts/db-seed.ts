@@ -1,6 +1,6 @@
 /** `npm run db:seed`: applies the demo-data steps that have not run yet (idempotent). */
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
+import { openDatabase } from '../src/database/database.ts';
 import { demoSeedSteps } from '../src/seed/demo-data.ts';
 import { runSeedSteps } from '../src/seed/seed-runner.ts';
 

@@ -13,8 +13,8 @@ import { createGraphQLError, createYoga, maskError, type Plugin, Repeater } from
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
-import type { DatabaseHandle } from './db/database.ts';
-import { isDatabaseUnavailable, retryAfterSeconds } from './db/database-errors.ts';
+import type { DatabaseHandle } from './database/database.ts';
+import { isDatabaseUnavailable, retryAfterSeconds } from './database/database-errors.ts';
 import { InvalidTokenError } from './domain/auth/auth-errors.ts';
 import type { AuthSettings } from './domain/auth/auth-settings.ts';
 import { authenticateRequest } from './domain/auth/authenticate.ts';

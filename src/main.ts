@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { type DatabaseHandle, DatabaseOpenError, openDatabase } from './db/database.ts';
+import { type DatabaseHandle, DatabaseOpenError, openDatabase } from './database/database.ts';
 import { type AuthSettings, authSettings } from './domain/auth/auth-settings.ts';
 import { resolveSigningKey } from './domain/auth/signing-key.ts';
 import { openApiQueues } from './jobs/api-queues.ts';

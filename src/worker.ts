@@ -9,7 +9,7 @@
 
 import express from 'express';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { openDatabase } from './database/database.ts';
 import { createNotificationHandlers, notificationDepsFromConfig } from './domain/notifications/handlers.ts';
 import { jobMetrics, metricsRouter } from './http/metrics.ts';
 import { startAuditCheckpoints } from './jobs/audit-checkpoints.ts';

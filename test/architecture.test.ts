@@ -121,7 +121,7 @@ describe('import directions', () => {
       ['vocabulary/terms.ts', "import { x } from '../src/domain/cases/case-filing.ts';"],
       [
         'workflows/case.workflow.ts',
-        "import type { Tx } from '../src/db/database.ts';\nimport { y } from './definition.ts';",
+        "import type { Tx } from '../src/database/database.ts';\nimport { y } from './definition.ts';",
       ],
       ['src/domain/cases/list.ts', "const m = await import('../../graphql/builder.ts');"],
       ['src/domain/cases/ok.ts', "import { z } from '../../../vocabulary/terms.ts';"],
@@ -129,7 +129,7 @@ describe('import directions', () => {
     ]);
     expect(violations(files)).toEqual([
       'vocabulary/terms.ts imports src/domain/cases/case-filing.ts: the vocabulary is the ground floor',
-      'workflows/case.workflow.ts imports src/db/database.ts: lifecycles are data over the vocabulary',
+      'workflows/case.workflow.ts imports src/database/database.ts: lifecycles are data over the vocabulary',
       'src/domain/cases/list.ts imports src/graphql/builder.ts: the domain owns transactions and knows no transport or job runtime',
       'web/src/App.tsx imports src/domain/errors.ts: the console talks to the server through the API only',
     ]);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, selectRows } from '../src/db/database.ts';
+import { openPglite, selectRows } from '../src/database/database.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const expectedTables = [

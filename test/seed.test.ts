@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRows } from '../src/db/database.ts';
+import { selectRows } from '../src/database/database.ts';
 import { demoSeedSteps } from '../src/seed/demo-data.ts';
 import { runSeedSteps } from '../src/seed/seed-runner.ts';
 import { SEED_INSTANT } from './support/fixed-time.ts';

@@ -7,7 +7,7 @@
  * each transport maps them once (src/graphql/types/errors.ts, src/http/rest.ts).
  */
 import type { Actor } from '../../vocabulary/actor.ts';
-import type { Database, Tx } from '../db/database.ts';
+import type { Database, Tx } from '../database/database.ts';
 import { runIdempotent } from './idempotency/run-idempotent.ts';
 
 export type MutationRequest =

@@ -1,7 +1,7 @@
 /** What every resolver receives: the database, who is asking, and the time of the request. */
 
 import type { Actor } from '../../vocabulary/actor.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../database/database.ts';
 import type { AuthSettings } from '../domain/auth/auth-settings.ts';
 import type { LiveEvents } from '../live/live-events.ts';
 import type { Logger } from '../logger.ts';

@@ -1,7 +1,7 @@
 /** What every GraphQL mutation shares: the idempotency-key input field and the one way a change runs. */
 
 import type { Actor } from '../../vocabulary/actor.ts';
-import type { Tx } from '../db/database.ts';
+import type { Tx } from '../database/database.ts';
 import { type MutationRequest, runMutation as runDomainMutation } from '../domain/run-mutation.ts';
 import type { GraphQLContext } from './context.ts';
 import { decodeId } from './global-id.ts';

@@ -10,7 +10,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import express from 'express';
 import { jwtVerify, SignJWT } from 'jose';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../database/database.ts';
 import { InvalidTokenError } from '../domain/auth/auth-errors.ts';
 import { authenticateRequest } from '../domain/auth/authenticate.ts';
 import { requireCsrfProof } from './csrf.ts';

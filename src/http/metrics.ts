@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import express from 'express';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../database/database.ts';
 import { pendingCount } from '../jobs/outbox-rows.ts';
 
 export const metricsRegistry = new Registry();

@@ -6,8 +6,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type express from 'express';
 import type { Actor } from '../../vocabulary/actor.ts';
-import type { DatabaseHandle } from '../db/database.ts';
-import { isDatabaseUnavailable, retryAfterSeconds } from '../db/database-errors.ts';
+import type { DatabaseHandle } from '../database/database.ts';
+import { isDatabaseUnavailable, retryAfterSeconds } from '../database/database-errors.ts';
 import { AuthError } from '../domain/auth/auth-errors.ts';
 import type { AuthSettings } from '../domain/auth/auth-settings.ts';
 import { authenticateRequest } from '../domain/auth/authenticate.ts';

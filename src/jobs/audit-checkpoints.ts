@@ -21,7 +21,7 @@ import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditEntries } from '../../db/schema/audit.ts';
-import { type Queryable, selectRows } from '../db/database.ts';
+import { type Queryable, selectRows } from '../database/database.ts';
 import type { Logger } from '../logger.ts';
 
 export interface AuditCheckpointSettings {

@@ -17,15 +17,15 @@ import type { ClockOwnerKind, ClockPhase } from '../../vocabulary/terms.ts';
 import type { Audience, WorkflowDefinition } from '../../workflows/definition.ts';
 import type { RegimeDefinition } from '../../workflows/regimes/regime-definition.ts';
 import { currentWorkflows, workflowDefinition } from '../../workflows/registry.ts';
-import type { Tx } from '../db/database.ts';
+import type { Tx } from '../database/database.ts';
 import { appendAuditEntries, appendAuditEntry, caseChain } from '../domain/audit/append-audit-entry.ts';
 import { nextReminderAt, reminderInstant, reminderPercents } from '../domain/clock/reminders.ts';
 import type { ClockRow } from '../domain/clock/save-clock.ts';
+import { applyCaseEvent } from '../domain/engine/apply-case-event.ts';
+import { applyWorkItemEvent, type WorkItemKind, workItemSpecs } from '../domain/engine/work-items.ts';
 import { InvalidTransitionError } from '../domain/errors.ts';
 import { enqueue, type Job } from '../domain/jobs/enqueue.ts';
 import type { JobContext } from '../domain/jobs/job-handler.ts';
-import { applyCaseEvent } from '../domain/workflow/apply-case-event.ts';
-import { applyWorkItemEvent, type WorkItemKind, workItemSpecs } from '../domain/workflow/work-items.ts';
 
 const clockActor = systemActor('clock');
 

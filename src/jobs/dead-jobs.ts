@@ -6,7 +6,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { outbox } from '../../db/schema/messaging.ts';
 import type { Actor } from '../../vocabulary/actor.ts';
-import type { Queryable, Tx } from '../db/database.ts';
+import type { Queryable, Tx } from '../database/database.ts';
 import { assertCan } from '../domain/access/authorize.ts';
 import { adminChain, appendAuditEntry } from '../domain/audit/append-audit-entry.ts';
 import { NotFoundError } from '../domain/errors.ts';

@@ -6,8 +6,8 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { outbox } from '../../db/schema/messaging.ts';
-import type { Database } from '../db/database.ts';
-import { isDatabaseUnavailable } from '../db/database-errors.ts';
+import type { Database } from '../database/database.ts';
+import { isDatabaseUnavailable } from '../database/database-errors.ts';
 import type { JobContext, JobHandlers } from '../domain/jobs/job-handler.ts';
 import { wakeDueClocks } from './clock-wake.ts';
 import { lastScheduledDigest, sendConsultationDigest } from './digest.ts';

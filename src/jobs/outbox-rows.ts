@@ -5,8 +5,8 @@
  */
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import { outbox } from '../../db/schema/messaging.ts';
-import type { Database, Queryable } from '../db/database.ts';
-import { isDatabaseUnavailable } from '../db/database-errors.ts';
+import type { Database, Queryable } from '../database/database.ts';
+import { isDatabaseUnavailable } from '../database/database-errors.ts';
 import type { JobContext, JobHandlers, JobInput } from '../domain/jobs/job-handler.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;

@@ -4,8 +4,8 @@
  * back any wake-up Redis lost. `npm run worker` starts it (src/worker.ts); tests start it in-process.
  */
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
-import type { Database } from '../db/database.ts';
-import { isDatabaseUnavailable } from '../db/database-errors.ts';
+import type { Database } from '../database/database.ts';
+import { isDatabaseUnavailable } from '../database/database-errors.ts';
 import type { JobContext, JobHandlers } from '../domain/jobs/job-handler.ts';
 import type { Logger } from '../logger.ts';
 import { within } from '../shutdown.ts';

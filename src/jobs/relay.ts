@@ -8,7 +8,7 @@
 import type { Queue } from 'bullmq';
 import { inArray } from 'drizzle-orm';
 import { outbox } from '../../db/schema/messaging.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../database/database.ts';
 import type { Logger } from '../logger.ts';
 import { lockDueRows, lockStaleRelayed, markRelayed, type OutboxRow, type RetryPolicy } from './outbox-rows.ts';
 import { type OutboxJobData, outboxJobOptions } from './queues.ts';

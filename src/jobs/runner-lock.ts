@@ -5,7 +5,7 @@
  * starts. Each worker holds a PostgreSQL advisory lock in shared mode, the embedded runner in
  * exclusive mode, each on a connection of its own; the server frees it when the process dies.
  */
-import type { DatabaseHandle, SessionLock } from '../db/database.ts';
+import type { DatabaseHandle, SessionLock } from '../database/database.ts';
 import type { Logger } from '../logger.ts';
 
 export const runnerLockName = 'icsr:job-runners';

@@ -4,7 +4,7 @@
  * `npm run worker`; without REDIS_URL `npm start` runs them in its own process.
  */
 import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../database/database.ts';
 import type { JobHandlers } from '../domain/jobs/job-handler.ts';
 import { createNotificationHandlers, notificationDepsFromConfig } from '../domain/notifications/handlers.ts';
 import type { LivePublisher } from '../live/live-events.ts';

@@ -14,7 +14,7 @@ import { cnCalendar } from '../../workflows/calendars/cn.ts';
 import { usCalendar } from '../../workflows/calendars/us.ts';
 import { cnCsrRegime } from '../../workflows/regimes/cn-csr.ts';
 import { usCfiusRegime } from '../../workflows/regimes/us-cfius.ts';
-import type { Tx } from '../db/database.ts';
+import type { Tx } from '../database/database.ts';
 import { provisionTotp } from '../domain/auth/totp.ts';
 import { assignCaseTeam } from '../domain/cases/assign-case-team.ts';
 import { createFiling, openCase, submitFiling } from '../domain/cases/case-filing.ts';

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { seedSteps } from '../../db/schema/messaging.ts';
-import type { Database, Tx } from '../db/database.ts';
+import type { Database, Tx } from '../database/database.ts';
 
 export interface SeedStep {
   /** Sortable and stable: '010-reference-data'. Never rename a step that has shipped. */

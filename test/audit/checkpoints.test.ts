@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditChainHeads, auditEntries } from '../../db/schema/audit.ts';
 import { cases } from '../../db/schema/cases.ts';
 import { auditVerify, parseArguments } from '../../scripts/audit-verify.ts';
-import type { Database } from '../../src/db/database.ts';
+import type { Database } from '../../src/database/database.ts';
 import { appendAuditEntry, caseChain } from '../../src/domain/audit/append-audit-entry.ts';
 import { verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';
 import {

@@ -12,7 +12,7 @@ import { auditChainHeads, auditEntries } from '../../db/schema/audit.ts';
 import { cases } from '../../db/schema/cases.ts';
 import { auditVerify } from '../../scripts/audit-verify.ts';
 import { loadTestSettings } from '../../src/config.ts';
-import { type Database, selectRows, type Tx } from '../../src/db/database.ts';
+import { type Database, selectRows, type Tx } from '../../src/database/database.ts';
 import { adminChain, appendAuditEntry, caseChain } from '../../src/domain/audit/append-audit-entry.ts';
 import { hashAuditEntry } from '../../src/domain/audit/audit-hash.ts';
 import { verifyAllAuditTrails, verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';

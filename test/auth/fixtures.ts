@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { auditEntries } from '../../db/schema/audit.ts';
 import { organizations } from '../../db/schema/organizations.ts';
-import type { Database } from '../../src/db/database.ts';
+import type { Database } from '../../src/database/database.ts';
 import type { AuthSettings } from '../../src/domain/auth/auth-settings.ts';
 import { personActor as loadPersonActor } from '../../src/domain/people/person-actor.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTimeTokens, people } from '../../db/schema/organizations.ts';
-import type { Tx } from '../../src/db/database.ts';
+import type { Tx } from '../../src/database/database.ts';
 import { InvalidCredentialsError, InvalidTokenError } from '../../src/domain/auth/auth-errors.ts';
 import { authenticateRequest } from '../../src/domain/auth/authenticate.ts';
 import { login } from '../../src/domain/auth/login.ts';

@@ -12,7 +12,7 @@ import { cases } from '../../db/schema/cases.ts';
 import { chainNodes } from '../../db/schema/knowledge.ts';
 import { organizations } from '../../db/schema/organizations.ts';
 import { assessRisk, currentRiskPolicy, gradeAtLeast } from '../../policies/risk-policy.ts';
-import { selectRows } from '../../src/db/database.ts';
+import { selectRows } from '../../src/database/database.ts';
 import { loadRiskInput } from '../../src/domain/classification/risk-input.ts';
 import { registerSupplier, reportSupplyLink } from '../../src/domain/knowledge/build-knowledge-base.ts';
 import { systemActor } from '../../vocabulary/actor.ts';

@@ -10,7 +10,7 @@ import { clocks } from '../../db/schema/clocks.ts';
 import { decisions } from '../../db/schema/decisions.ts';
 import { organizations, people, personRoles } from '../../db/schema/organizations.ts';
 import { verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';
-import { applyCaseEvent } from '../../src/domain/workflow/apply-case-event.ts';
+import { applyCaseEvent } from '../../src/domain/engine/apply-case-event.ts';
 import { systemActor } from '../../vocabulary/actor.ts';
 import { bearerFor } from '../support/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';

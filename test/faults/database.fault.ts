@@ -5,7 +5,7 @@
  * acknowledged transition is lost or doubled and every notice, e-mail and webhook went out once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../src/db/database.ts';
+import { openPostgres } from '../../src/database/database.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import {
   type ApiProcess,

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRows } from '../../src/db/database.ts';
+import { selectRows } from '../../src/database/database.ts';
 import { defaultLockDurationMs, defaultStalledIntervalMs } from '../../src/jobs/queue-runtime.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import {

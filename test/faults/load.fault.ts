@@ -13,7 +13,7 @@ import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../db/schema/cases.ts';
 import { organizations } from '../../db/schema/organizations.ts';
-import { selectRows } from '../../src/db/database.ts';
+import { selectRows } from '../../src/database/database.ts';
 import { verifyAllAuditTrails } from '../../src/domain/audit/verify-audit-trail.ts';
 import { systemActor } from '../../vocabulary/actor.ts';
 import { bearerFor } from '../support/sign-in.ts';

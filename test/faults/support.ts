@@ -17,7 +17,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { organizations } from '../../db/schema/organizations.ts';
-import { type DatabaseHandle, openPostgres, selectRows } from '../../src/db/database.ts';
+import { type DatabaseHandle, openPostgres, selectRows } from '../../src/database/database.ts';
 import { createWebhookEndpoint } from '../../src/domain/notifications/webhook-endpoints.ts';
 import { deliveryIdHeader } from '../../src/domain/notifications/webhook-signature.ts';
 import { personActor } from '../../src/domain/people/person-actor.ts';

@@ -27,7 +27,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRows } from '../../src/db/database.ts';
+import { selectRows } from '../../src/database/database.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import { type PersonaKey, personas } from '../authorization/matrix.ts';
 import { bearerFor } from '../support/sign-in.ts';

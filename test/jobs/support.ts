@@ -14,7 +14,7 @@ import { conditions, decisions } from '../../db/schema/decisions.ts';
 import { notifications, outbox } from '../../db/schema/messaging.ts';
 import { organizations, people } from '../../db/schema/organizations.ts';
 import { loadTestSettings } from '../../src/config.ts';
-import { selectRows } from '../../src/db/database.ts';
+import { selectRows } from '../../src/database/database.ts';
 import { authenticateRequest } from '../../src/domain/auth/authenticate.ts';
 import { startClock } from '../../src/domain/clock/start-clock.ts';
 import { stopClock } from '../../src/domain/clock/stop-clock.ts';

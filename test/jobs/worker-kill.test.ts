@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { outbox } from '../../db/schema/messaging.ts';
 import { loadTestSettings } from '../../src/config.ts';
-import { selectRows } from '../../src/db/database.ts';
+import { selectRows } from '../../src/database/database.ts';
 import { type QueueRuntime, startQueueRuntime } from '../../src/jobs/queue-runtime.ts';
 import { outboxQueueName } from '../../src/jobs/queues.ts';
 import { producerConnection } from '../../src/jobs/redis.ts';

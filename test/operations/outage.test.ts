@@ -6,8 +6,8 @@
  * of a database: the embedded runner alone, or any number of workers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../src/db/database.ts';
-import { isDatabaseUnavailable } from '../../src/db/database-errors.ts';
+import { openPostgres } from '../../src/database/database.ts';
+import { isDatabaseUnavailable } from '../../src/database/database-errors.ts';
 import { takeRunnerLock } from '../../src/jobs/runner-lock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { freePort } from '../faults/support.ts';

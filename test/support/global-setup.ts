@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadTestSettings } from '../../src/config.ts';
-import { openPglite, openPostgres } from '../../src/db/database.ts';
+import { openPglite, openPostgres } from '../../src/database/database.ts';
 import { demoSeedSteps } from '../../src/seed/demo-data.ts';
 import { runSeedSteps } from '../../src/seed/seed-runner.ts';
 import { SEED_INSTANT } from './fixed-time.ts';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { loadTestSettings } from '../../src/config.ts';
-import { type DatabaseHandle, openPglite, openPostgres } from '../../src/db/database.ts';
+import { type DatabaseHandle, openPglite, openPostgres } from '../../src/database/database.ts';
 import { adminUrl, databaseUrl } from './postgres-admin.ts';
 
 export interface TestDatabase extends DatabaseHandle {

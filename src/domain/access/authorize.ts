@@ -8,7 +8,7 @@ import { cases } from '../../../db/schema/cases.ts';
 import { type Action, abilityOf, type SubjectType } from '../../../policies/ability.ts';
 import { rulesToSql, type SubjectFields } from '../../../policies/rules-to-sql.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { caseSubjectFields } from './subject-fields.ts';
 

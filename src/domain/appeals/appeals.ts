@@ -9,15 +9,15 @@ import { z } from 'zod';
 import { appealPanelMembers, appeals, decisions } from '../../../db/schema/decisions.ts';
 import { people, personRoles } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { checkCoherence, insertDecision, ZDecisionContent } from '../decisions/propose-decision.ts';
 import { type DecisionRow, latestDecision, requirePerson } from '../decisions/shared.ts';
+import { applyCaseEvent } from '../engine/apply-case-event.ts';
+import { applyWorkItemEvent, startWorkItem } from '../engine/work-items.ts';
 import { ConflictError, InvalidTransitionError, StaleVersionError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { applyCaseEvent } from '../workflow/apply-case-event.ts';
-import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
 
 export type AppealRow = typeof appeals.$inferSelect;
 

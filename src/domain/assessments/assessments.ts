@@ -13,12 +13,12 @@ import { organizations, people, personRoles } from '../../../db/schema/organizat
 import { assessments, conflictDeclarations } from '../../../db/schema/work-items.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { capabilities, strategies, subStrategies, subStrategyStrategy } from '../../../vocabulary/terms.ts';
-import type { Queryable, Tx } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../database/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
+import { applyWorkItemEvent, startWorkItem } from '../engine/work-items.ts';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
 
 /** Institutes are invited while the case is under review; later the file is closed to new work. */
 const invitableCaseStates = ['REVIEW', 'IN_DEPTH'] as const;

@@ -2,7 +2,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { auditChainHeads, auditEntries } from '../../../db/schema/audit.ts';
 import { type Actor, actorId } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { enqueue, type Job } from '../jobs/enqueue.ts';
 import { hashAuditEntry } from './audit-hash.ts';
 

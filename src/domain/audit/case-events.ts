@@ -19,7 +19,7 @@ import {
 } from '../../../policies/case-event-visibility.ts';
 import type { SubjectFields } from '../../../policies/rules-to-sql.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { accessibleWhere } from '../access/authorize.ts';
 import {
   appealSubjectFields,

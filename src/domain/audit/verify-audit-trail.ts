@@ -6,7 +6,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { auditChainHeads, auditEntries } from '../../../db/schema/audit.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import { type Queryable, selectRows } from '../../db/database.ts';
+import { type Queryable, selectRows } from '../../database/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
 import { ValidationError } from '../errors.ts';
 import { adminChain, caseChain } from './append-audit-entry.ts';

@@ -20,7 +20,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { organizations, serviceAccounts } from '../../../db/schema/organizations.ts';
 import type { PersonActor, ServiceAccountActor } from '../../../vocabulary/actor.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { verifyAccessToken } from './access-token.ts';
 import { InvalidTokenError } from './auth-errors.ts';
 import { serviceAccountTokenPrefix, sha256Hex } from './token-hash.ts';

@@ -22,7 +22,7 @@ import { and, count, eq, gt, min, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { loginAttempts, people, personRoles } from '../../../db/schema/organizations.ts';
 import type { ClearanceLevel, Role } from '../../../vocabulary/terms.ts';
-import type { Database, Tx } from '../../db/database.ts';
+import type { Database, Tx } from '../../database/database.ts';
 import { parseInput } from '../validation.ts';
 import { issueAccessToken } from './access-token.ts';
 import {

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { refreshTokens } from '../../../db/schema/organizations.ts';
-import type { Database, Queryable, Tx } from '../../db/database.ts';
+import type { Database, Queryable, Tx } from '../../database/database.ts';
 import { issueAccessToken, type MfaState } from './access-token.ts';
 import { InvalidTokenError, type InvalidTokenReason } from './auth-errors.ts';
 import type { AuthSettings } from './auth-settings.ts';

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { organizations, serviceAccounts } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { clearanceLevels, roleOrganizationKind, roles } from '../../../vocabulary/terms.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { requireAdministrator } from '../people/require-admin.ts';

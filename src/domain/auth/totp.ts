@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { people } from '../../../db/schema/organizations.ts';
 import type { Actor, PersonActor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { InvalidTotpError } from './auth-errors.ts';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { assertCan } from '../access/authorize.ts';
 import { ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';

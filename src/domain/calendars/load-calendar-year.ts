@@ -8,7 +8,7 @@ import { and, asc, between, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarDays, calendars, calendarYears, clocks, regimes } from '../../../db/schema/clocks.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { assertCan } from '../access/authorize.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { parseIsoDate } from '../clock/local-time.ts';

@@ -10,7 +10,7 @@ import type {
   CalendarYear,
   IsoWeekday,
 } from '../../../workflows/calendars/calendar-definition.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { NotFoundError } from '../errors.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

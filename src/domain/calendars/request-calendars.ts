@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { calendars, regimes } from '../../../db/schema/clocks.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { loadCalendarDefinition, type StoredCalendarDefinition } from './read-calendar.ts';
 

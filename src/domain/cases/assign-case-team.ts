@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cases } from '../../../db/schema/cases.ts';
 import { people, personRoles } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { StaleVersionError, ValidationError } from '../errors.ts';

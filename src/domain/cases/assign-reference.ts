@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { caseReferenceCounters } from '../../../db/schema/cases.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 
 /** Formats ICSR-YYYY-NNNNNN. */
 export const formatReference = (year: number, number: number) => `ICSR-${year}-${String(number).padStart(6, '0')}`;

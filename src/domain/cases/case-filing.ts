@@ -10,12 +10,12 @@ import { organizations } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { caseSubjects, clearanceLevels, partyRoles } from '../../../vocabulary/terms.ts';
 import { caseWorkflow } from '../../../workflows/case.workflow.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { assertCan, loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
+import { applyCaseEvent } from '../engine/apply-case-event.ts';
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { applyCaseEvent } from '../workflow/apply-case-event.ts';
 
 const ZParty = z.object({ organizationId: z.uuid(), role: z.enum(partyRoles) });
 

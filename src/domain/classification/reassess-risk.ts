@@ -16,7 +16,7 @@ import {
   suggestClassification,
 } from '../../../policies/risk-policy.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { ForbiddenError } from '../errors.ts';
 import { loadCaseKnowledge, loadRiskInput } from './risk-input.ts';

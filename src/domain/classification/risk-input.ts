@@ -7,7 +7,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { caseNodes } from '../../../db/schema/cases.ts';
 import { chainNodes, keyTechnologies } from '../../../db/schema/knowledge.ts';
 import type { ClassificationFacts, KeyTechnologyFacts, RiskInput } from '../../../policies/risk-policy.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { loadNodeMetrics } from '../knowledge/node-metrics.ts';
 
 /** The case's nodes, in a stable order (by code), with their key technologies. */

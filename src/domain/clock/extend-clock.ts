@@ -1,6 +1,6 @@
 /** Extends a clock once, with a reason, where the regime allows it for the phase. */
 import { z } from 'zod';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { ConflictError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import {

@@ -1,7 +1,7 @@
 /** Pauses a clock while an information request is open (where the regime stops the clock). */
 import { z } from 'zod';
 import { clockPauses } from '../../../db/schema/clocks.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { ConflictError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import {

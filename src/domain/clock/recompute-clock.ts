@@ -1,7 +1,7 @@
 /** Recomputes a running clock, e.g. after a calendar year is loaded or when the wake-up job looks at it. */
 import { z } from 'zod';
 import type { CalendarDefinition } from '../../../workflows/calendars/calendar-definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { parseInput } from '../validation.ts';
 import { nextReminderAt } from './reminders.ts';
 import {

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { clockPauses } from '../../../db/schema/clocks.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { ConflictError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import {

@@ -9,7 +9,7 @@ import { cases } from '../../../db/schema/cases.ts';
 import { clockPauses, clocks, regimes } from '../../../db/schema/clocks.ts';
 import type { CalendarDefinition } from '../../../workflows/calendars/calendar-definition.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCalendarDefinition } from '../calendars/read-calendar.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors.ts';
 import { computeDue, type DueResult } from './due.ts';

@@ -5,7 +5,7 @@ import { cases } from '../../../db/schema/cases.ts';
 import { clocks, regimes } from '../../../db/schema/clocks.ts';
 import { clockOwnerKinds, clockPhases, dayUnits } from '../../../vocabulary/terms.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCalendarDefinition } from '../calendars/read-calendar.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';

@@ -8,14 +8,14 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { complianceReports, conditions } from '../../../db/schema/decisions.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { requirePerson } from '../decisions/shared.ts';
+import { applyCaseEvent } from '../engine/apply-case-event.ts';
+import { applyWorkItemEvent } from '../engine/work-items.ts';
 import { InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { applyCaseEvent } from '../workflow/apply-case-event.ts';
-import { applyWorkItemEvent } from '../workflow/work-items.ts';
 
 export type ConditionRow = typeof conditions.$inferSelect;
 export type ComplianceReportRow = typeof complianceReports.$inferSelect;

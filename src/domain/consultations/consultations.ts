@@ -11,8 +11,9 @@ import { organizations } from '../../../db/schema/organizations.ts';
 import { consultations } from '../../../db/schema/work-items.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { type CaseState, consultationOpinions } from '../../../vocabulary/terms.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
+import { applyWorkItemEvent, startWorkItem } from '../engine/work-items.ts';
 import {
   ForbiddenError,
   InvalidTransitionError,
@@ -21,7 +22,6 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
 
 export const ZRequestConsultations = z.object({
   caseId: z.uuid(),

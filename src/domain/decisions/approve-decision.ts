@@ -9,11 +9,11 @@ import { z } from 'zod';
 import { decisions } from '../../../db/schema/decisions.ts';
 import { representationRequests } from '../../../db/schema/work-items.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
+import { applyCaseEvent } from '../engine/apply-case-event.ts';
+import { applyWorkItemEvent } from '../engine/work-items.ts';
 import { parseInput } from '../validation.ts';
-import { applyCaseEvent } from '../workflow/apply-case-event.ts';
-import { applyWorkItemEvent } from '../workflow/work-items.ts';
 import { type DecisionRow, latestDecision, requirePerson } from './shared.ts';
 
 export const ZApproveDecision = z.object({ caseId: z.uuid(), expectedVersion: z.number().int().positive() });

@@ -7,11 +7,11 @@ import { z } from 'zod';
 import { conditions, decisions } from '../../../db/schema/decisions.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { decisionOutcomes, strategies, subStrategies, subStrategyStrategy } from '../../../vocabulary/terms.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
+import { applyCaseEvent } from '../engine/apply-case-event.ts';
 import { ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { applyCaseEvent } from '../workflow/apply-case-event.ts';
 import { type DecisionRow, partyOrganizationIds, requirePerson } from './shared.ts';
 
 const text = z.string().trim().min(1).max(20_000);

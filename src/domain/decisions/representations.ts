@@ -8,11 +8,11 @@ import { decisions } from '../../../db/schema/decisions.ts';
 import { representationRequests } from '../../../db/schema/work-items.ts';
 import { addressedOnlyTo } from '../../../policies/addressed-to.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Queryable, Tx } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
+import { applyWorkItemEvent, startWorkItem } from '../engine/work-items.ts';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
 import { partyOrganizationIds, requirePerson } from './shared.ts';
 
 export type RepresentationRequestRow = typeof representationRequests.$inferSelect;

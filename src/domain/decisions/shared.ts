@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { caseParties } from '../../../db/schema/cases.ts';
 import { decisions } from '../../../db/schema/decisions.ts';
 import type { Actor, PersonActor } from '../../../vocabulary/actor.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { ForbiddenError } from '../errors.ts';
 
 export type DecisionRow = typeof decisions.$inferSelect;

@@ -14,7 +14,7 @@ import { organizations } from '../../../db/schema/organizations.ts';
 import { levelsUpTo } from '../../../policies/ability.ts';
 import { type Actor, actorId } from '../../../vocabulary/actor.ts';
 import { type ClearanceLevel, clearanceLevels } from '../../../vocabulary/terms.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { accessibleWhere, assertCan, loadCaseFor } from '../access/authorize.ts';
 import { caseSubjectFields, documentSubjectFields } from '../access/subject-fields.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';

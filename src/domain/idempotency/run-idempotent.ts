@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { idempotencyKeys } from '../../../db/schema/messaging.ts';
 import { type Actor, actorId } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { canonicalJson } from '../audit/audit-hash.ts';
 import { ValidationError } from '../errors.ts';
 

@@ -11,12 +11,12 @@ import { informationRequests } from '../../../db/schema/work-items.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import type { CaseState } from '../../../vocabulary/terms.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { requestingPerson } from '../consultations/consultations.ts';
+import { applyWorkItemEvent, startWorkItem } from '../engine/work-items.ts';
 import { InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { applyWorkItemEvent, startWorkItem } from '../workflow/work-items.ts';
 
 export const ZRequestInformation = z.object({
   caseId: z.uuid(),

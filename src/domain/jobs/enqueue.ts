@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { outbox } from '../../../db/schema/messaging.ts';
 import { audiences } from '../../../workflows/definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import type { JobInput } from './job-handler.ts';
 
 const notice = z.object({

@@ -3,7 +3,7 @@
  * that do the work. A job is an outbox row: the same handler runs whether BullMQ or the embedded
  * runner delivers it, and it must be idempotent because delivery is at least once.
  */
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../database/database.ts';
 import type { Logger } from '../../logger.ts';
 
 /** What every handler receives besides its job. */

@@ -15,7 +15,7 @@ import {
 import { organizations } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { technologyMaturities, technologyStrategyClasses } from '../../../vocabulary/terms.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { assertCan } from '../access/authorize.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';

@@ -12,7 +12,7 @@ import { and, eq } from 'drizzle-orm';
 import { chainNodes, industryChains, industryCommittees } from '../../../db/schema/knowledge.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import { systemActor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { addChainNode, addKeyTechnology, registerSupplier, reportSupplyLink } from './build-knowledge-base.ts';
 
 const seed = systemActor('seed');

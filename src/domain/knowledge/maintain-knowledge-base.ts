@@ -16,7 +16,7 @@ import {
 import { organizations } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { technologyMaturities, technologyStrategyClasses } from '../../../vocabulary/terms.ts';
-import { selectRows, type Tx } from '../../db/database.ts';
+import { selectRows, type Tx } from '../../database/database.ts';
 import { assertCan } from '../access/authorize.ts';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors.ts';
 import { isUniqueViolation, parseInput } from '../validation.ts';

@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { NodeMetrics } from '../../../policies/node-metrics.ts';
-import { type Queryable, selectRows } from '../../db/database.ts';
+import { type Queryable, selectRows } from '../../database/database.ts';
 
 /** Reported totals within this distance of 100 count as summing to 100 (shares have 2 decimals). */
 const totalTolerance = 0.005;

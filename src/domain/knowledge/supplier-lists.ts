@@ -13,7 +13,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { chainNodes, industryChains, suppliers, supplyLinks } from '../../../db/schema/knowledge.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import { type Queryable, selectRows, type Tx } from '../../db/database.ts';
+import { type Queryable, selectRows, type Tx } from '../../database/database.ts';
 import { accessibleWhere, assertCan } from '../access/authorize.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';

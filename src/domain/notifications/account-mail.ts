@@ -13,7 +13,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { notificationDeliveries, outbox } from '../../../db/schema/messaging.ts';
 import { people } from '../../../db/schema/organizations.ts';
-import type { Database, Tx } from '../../db/database.ts';
+import type { Database, Tx } from '../../database/database.ts';
 import { enqueue, type JobPayload } from '../jobs/enqueue.ts';
 import { type EmailSettings, markDelivered } from './deliveries.ts';
 import { mailNotConfigured } from './notices.ts';

@@ -7,7 +7,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq, sql } from 'drizzle-orm';
 import { cases } from '../../../db/schema/cases.ts';
 import { notificationDeliveries, notifications, outbox, webhookEndpoints } from '../../../db/schema/messaging.ts';
-import type { Database, Queryable } from '../../db/database.ts';
+import type { Database, Queryable } from '../../database/database.ts';
 import { jobPayload } from '../jobs/enqueue.ts';
 import { templateTitle } from './notices.ts';
 import { deliveryIdHeader, signatureHeader, signWebhook, timestampHeader } from './webhook-signature.ts';

@@ -7,7 +7,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { organizations } from '../../../db/schema/organizations.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { personActor } from '../people/person-actor.ts';
 import { createWebhookEndpoint, disableWebhookEndpoint } from './webhook-endpoints.ts';
 

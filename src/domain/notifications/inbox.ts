@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { notifications } from '../../../db/schema/messaging.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;

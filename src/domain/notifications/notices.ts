@@ -8,7 +8,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { cases } from '../../../db/schema/cases.ts';
 import { notificationDeliveries, notifications, webhookEndpoints } from '../../../db/schema/messaging.ts';
-import type { Database, Tx } from '../../db/database.ts';
+import type { Database, Tx } from '../../database/database.ts';
 import { enqueue, type JobPayload } from '../jobs/enqueue.ts';
 import { departmentLiaisons, type Recipient, resolveRecipients } from './recipients.ts';
 

@@ -20,7 +20,7 @@ import type { SubjectFields } from '../../../policies/rules-to-sql.ts';
 import type { PersonActor } from '../../../vocabulary/actor.ts';
 import type { OrganizationKind, Role } from '../../../vocabulary/terms.ts';
 import type { Audience } from '../../../workflows/definition.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { accessibleWhere } from '../access/authorize.ts';
 import {
   assessmentSubjectFields,

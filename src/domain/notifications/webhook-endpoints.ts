@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { webhookEndpoints } from '../../../db/schema/messaging.ts';
 import { organizations } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Queryable, Tx } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../database/database.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { InvalidTransitionError, NotFoundError } from '../errors.ts';
 import { requireAdministrator } from '../people/require-admin.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { organizations } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { organizationKinds } from '../../../vocabulary/terms.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { assertCan } from '../access/authorize.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError } from '../errors.ts';

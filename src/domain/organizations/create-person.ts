@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { organizations, people, personRoles } from '../../../db/schema/organizations.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { clearanceLevels, roleOrganizationKind, roles } from '../../../vocabulary/terms.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { assertCan } from '../access/authorize.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';

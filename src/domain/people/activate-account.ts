@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { people } from '../../../db/schema/organizations.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { InvalidTokenError } from '../auth/auth-errors.ts';
 import { hashPassword, ZPassword } from '../auth/passwords.ts';

@@ -5,7 +5,7 @@
  */
 
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { queueAccountMail } from '../notifications/account-mail.ts';
 import { createPerson, type TCreatePersonInput } from '../organizations/create-person.ts';

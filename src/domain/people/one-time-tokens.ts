@@ -7,7 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { oneTimeTokens, people } from '../../../db/schema/organizations.ts';
 import type { PersonActor } from '../../../vocabulary/actor.ts';
 import type { oneTimeTokenPurposes } from '../../../vocabulary/terms.ts';
-import type { Queryable, Tx } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../database/database.ts';
 import { InvalidTokenError } from '../auth/auth-errors.ts';
 import { oneTimeTokenPrefix, randomToken, sha256Hex } from '../auth/token-hash.ts';
 import { NotFoundError } from '../errors.ts';

@@ -1,7 +1,7 @@
 /** The actor a stored person acts as: their organisation, roles and clearance as held now. */
 
 import type { PersonActor } from '../../../vocabulary/actor.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { NotFoundError } from '../errors.ts';
 
 export async function personActor(db: Queryable, email: string): Promise<PersonActor> {

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { personPreferences } from '../../../db/schema/preferences.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { ForbiddenError } from '../errors.ts';
 
 /** The languages the console speaks, as BCP 47 tags. */

@@ -7,7 +7,7 @@ import { calendarDays, calendars, calendarYears, regimes } from '../../../db/sch
 import type { Actor } from '../../../vocabulary/actor.ts';
 import type { CalendarDefinition } from '../../../workflows/calendars/calendar-definition.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { adminChain, appendAuditEntry } from '../audit/append-audit-entry.ts';
 import { canonicalJson } from '../audit/audit-hash.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';

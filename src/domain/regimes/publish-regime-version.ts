@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { calendars, regimes } from '../../../db/schema/clocks.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { assertCan } from '../access/authorize.ts';
 import { ValidationError } from '../errors.ts';
 import { publishRegime } from '../reference-data/load-reference-data.ts';

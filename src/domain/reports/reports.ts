@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { cases } from '../../../db/schema/cases.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import type { ClockPhase, DecisionOutcome } from '../../../vocabulary/terms.ts';
-import { type Queryable, selectRows } from '../../db/database.ts';
+import { type Queryable, selectRows } from '../../database/database.ts';
 import { accessibleWhere, assertCan } from '../access/authorize.ts';
 import { caseSubjectFields } from '../access/subject-fields.ts';
 import { loadCalendarDefinition, type StoredCalendarDefinition } from '../calendars/read-calendar.ts';

@@ -6,7 +6,7 @@
 import type { assessments } from '../../../db/schema/work-items.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { assessmentStates, capabilities } from '../../../vocabulary/terms.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { assessmentSubjectFields } from '../../domain/access/subject-fields.ts';
 import {

@@ -8,8 +8,8 @@
 import type { CaseState } from '../../../vocabulary/terms.ts';
 import { caseWorkflow } from '../../../workflows/case.workflow.ts';
 import type { ActionVerdict } from '../../../workflows/transition.ts';
-import { applyCaseEvent } from '../../domain/workflow/apply-case-event.ts';
-import { availableCaseActions } from '../../domain/workflow/case-actions.ts';
+import { applyCaseEvent } from '../../domain/engine/apply-case-event.ts';
+import { availableCaseActions } from '../../domain/engine/case-actions.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';

@@ -1,7 +1,7 @@
 /** Import files for a year's schedule: CSV (date,kind,name) and JSON, with row-numbered field errors. */
 import { describe, expect, it } from 'vitest';
-import { parseCalendarYearCsv, parseCalendarYearJson } from '../../src/domain/calendars/parse-calendar-year.ts';
-import { ValidationError } from '../../src/domain/errors.ts';
+import { parseCalendarYearCsv, parseCalendarYearJson } from '../../../src/domain/calendars/parse-calendar-year.ts';
+import { ValidationError } from '../../../src/domain/errors.ts';
 
 const fieldErrors = (run: () => unknown) => {
   try {

@@ -8,7 +8,7 @@
  */
 import { desc, gt } from 'drizzle-orm';
 import { auditEntries } from '../../../db/schema/audit.ts';
-import type { Queryable } from '../../../src/db/database.ts';
+import type { Queryable } from '../../../src/database/database.ts';
 import type { WorkflowDefinition, WorkflowId } from '../../../workflows/definition.ts';
 import { workflowIds } from '../../../workflows/definition.ts';
 import { currentWorkflows } from '../../../workflows/registry.ts';

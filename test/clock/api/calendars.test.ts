@@ -9,10 +9,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries } from '../../db/schema/audit.ts';
-import { bearerFor } from '../support/sign-in.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditEntries } from '../../../db/schema/audit.ts';
+import { bearerFor } from '../../support/sign-in.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { type ClockScenario, expected, NOW, prepareClockScenario } from './fixtures.ts';
 
 /** MADE-UP TEST DATA, see the file comment. */

@@ -10,7 +10,7 @@ import { conditions, decisions } from '../../../db/schema/decisions.ts';
 import { informationRequests } from '../../../db/schema/work-items.ts';
 import type { ClockOwnerKind, ClockPhase } from '../../../vocabulary/terms.ts';
 import { type ClockTarget, currentPhase, type Effect } from '../../../workflows/definition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { extendClock } from '../clock/extend-clock.ts';
 import { localDateOf, parseIsoDate } from '../clock/local-time.ts';
 import { pauseClock } from '../clock/pause-clock.ts';

@@ -5,15 +5,15 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries } from '../../db/schema/audit.ts';
-import { regimes } from '../../db/schema/clocks.ts';
-import { startClock } from '../../src/domain/clock/start-clock.ts';
-import { stopClock } from '../../src/domain/clock/stop-clock.ts';
-import { cnCsrRegime } from '../../workflows/regimes/cn-csr.ts';
-import { usCfiusRegime } from '../../workflows/regimes/us-cfius.ts';
-import { bearerFor } from '../support/sign-in.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { auditEntries } from '../../../db/schema/audit.ts';
+import { regimes } from '../../../db/schema/clocks.ts';
+import { startClock } from '../../../src/domain/clock/start-clock.ts';
+import { stopClock } from '../../../src/domain/clock/stop-clock.ts';
+import { cnCsrRegime } from '../../../workflows/regimes/cn-csr.ts';
+import { usCfiusRegime } from '../../../workflows/regimes/us-cfius.ts';
+import { bearerFor } from '../../support/sign-in.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { type ClockScenario, expected, NOW, prepareClockScenario } from './fixtures.ts';
 
 let database: TestDatabase;

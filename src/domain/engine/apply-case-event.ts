@@ -14,7 +14,7 @@ import type { Actor } from '../../../vocabulary/actor.ts';
 import type { CaseState } from '../../../vocabulary/terms.ts';
 import { workflowDefinition } from '../../../workflows/registry.ts';
 import { planTransition, type TransitionPlan } from '../../../workflows/transition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { assignReference } from '../cases/assign-reference.ts';

@@ -13,7 +13,7 @@ import { cases } from '../../db/schema/cases.ts';
 import { clocks } from '../../db/schema/clocks.ts';
 import { organizations, people } from '../../db/schema/organizations.ts';
 import { verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';
-import { applyCaseEvent } from '../../src/domain/workflow/apply-case-event.ts';
+import { applyCaseEvent } from '../../src/domain/engine/apply-case-event.ts';
 import { systemActor } from '../../vocabulary/actor.ts';
 import { bearerFor } from '../support/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';

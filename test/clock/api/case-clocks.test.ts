@@ -4,9 +4,9 @@
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerFor } from '../support/sign-in.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { bearerFor } from '../../support/sign-in.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { type CaseKey, type ClockScenario, expected, NOW, pauses, prepareClockScenario } from './fixtures.ts';
 
 let database: TestDatabase;

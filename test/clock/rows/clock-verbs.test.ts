@@ -11,16 +11,16 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clockPauses, clocks } from '../../db/schema/clocks.ts';
-import type { Tx } from '../../src/db/database.ts';
-import { extendClock } from '../../src/domain/clock/extend-clock.ts';
-import { pauseClock } from '../../src/domain/clock/pause-clock.ts';
-import { recomputeClock } from '../../src/domain/clock/recompute-clock.ts';
-import { resumeClock } from '../../src/domain/clock/resume-clock.ts';
-import { startClock } from '../../src/domain/clock/start-clock.ts';
-import { stopClock } from '../../src/domain/clock/stop-clock.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../src/domain/errors.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { clockPauses, clocks } from '../../../db/schema/clocks.ts';
+import type { Tx } from '../../../src/database/database.ts';
+import { extendClock } from '../../../src/domain/clock/extend-clock.ts';
+import { pauseClock } from '../../../src/domain/clock/pause-clock.ts';
+import { recomputeClock } from '../../../src/domain/clock/recompute-clock.ts';
+import { resumeClock } from '../../../src/domain/clock/resume-clock.ts';
+import { startClock } from '../../../src/domain/clock/start-clock.ts';
+import { stopClock } from '../../../src/domain/clock/stop-clock.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../../src/domain/errors.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 import { caseRow, clockRow, inRolledBackTransaction, putCaseOnRegime, regimeId, seededCase } from './fixtures.ts';
 
 const at = (iso: string) => new Date(iso);

@@ -8,15 +8,15 @@
  * loaded, so deadlines counted into 2027 are provisional.
  */
 import { and, desc, eq, like } from 'drizzle-orm';
-import { cases } from '../../db/schema/cases.ts';
-import { clockPauses, clocks, regimes } from '../../db/schema/clocks.ts';
-import { organizations, people } from '../../db/schema/organizations.ts';
-import { consultations } from '../../db/schema/work-items.ts';
-import type { Tx } from '../../src/db/database.ts';
-import { pauseClock } from '../../src/domain/clock/pause-clock.ts';
-import { resumeClock } from '../../src/domain/clock/resume-clock.ts';
-import { startClock } from '../../src/domain/clock/start-clock.ts';
-import type { TestDatabase } from '../support/test-database.ts';
+import { cases } from '../../../db/schema/cases.ts';
+import { clockPauses, clocks, regimes } from '../../../db/schema/clocks.ts';
+import { organizations, people } from '../../../db/schema/organizations.ts';
+import { consultations } from '../../../db/schema/work-items.ts';
+import type { Tx } from '../../../src/database/database.ts';
+import { pauseClock } from '../../../src/domain/clock/pause-clock.ts';
+import { resumeClock } from '../../../src/domain/clock/resume-clock.ts';
+import { startClock } from '../../../src/domain/clock/start-clock.ts';
+import type { TestDatabase } from '../../support/test-database.ts';
 
 export const NOW = new Date('2026-12-21T02:00:00.000Z');
 

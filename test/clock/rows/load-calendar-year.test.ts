@@ -8,18 +8,18 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clocks } from '../../db/schema/clocks.ts';
-import type { Tx } from '../../src/db/database.ts';
-import { loadCalendarYear, type TLoadCalendarYearInput } from '../../src/domain/calendars/load-calendar-year.ts';
-import { parseCalendarYearCsv } from '../../src/domain/calendars/parse-calendar-year.ts';
-import { loadCalendarDefinition } from '../../src/domain/calendars/read-calendar.ts';
-import { startClock } from '../../src/domain/clock/start-clock.ts';
-import { stopClock } from '../../src/domain/clock/stop-clock.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../src/domain/errors.ts';
-import { systemActor } from '../../vocabulary/actor.ts';
-import { cnCalendar } from '../../workflows/calendars/cn.ts';
-import { usCalendar } from '../../workflows/calendars/us.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { clocks } from '../../../db/schema/clocks.ts';
+import type { Tx } from '../../../src/database/database.ts';
+import { loadCalendarYear, type TLoadCalendarYearInput } from '../../../src/domain/calendars/load-calendar-year.ts';
+import { parseCalendarYearCsv } from '../../../src/domain/calendars/parse-calendar-year.ts';
+import { loadCalendarDefinition } from '../../../src/domain/calendars/read-calendar.ts';
+import { startClock } from '../../../src/domain/clock/start-clock.ts';
+import { stopClock } from '../../../src/domain/clock/stop-clock.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../../src/domain/errors.ts';
+import { systemActor } from '../../../vocabulary/actor.ts';
+import { cnCalendar } from '../../../workflows/calendars/cn.ts';
+import { usCalendar } from '../../../workflows/calendars/us.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 import {
   adminEntries,
   caseRow,

@@ -11,7 +11,7 @@ import { type Actor, actorId } from '../../../vocabulary/actor.ts';
 import type { CaseFacts, FactContext, RegimeFacts } from '../../../workflows/guards.ts';
 import { openAssessmentStates, openConsultationStates } from '../../../workflows/open-work-items.ts';
 import type { RegimeDefinition } from '../../../workflows/regimes/regime-definition.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 
 /** The columns the facts are computed from. */
 type CaseRow = Pick<typeof cases.$inferSelect, 'id' | 'regimeId' | 'origin' | 'riskGrade'>;

@@ -1,9 +1,9 @@
 /** Shared set-up for the clock-row tests: a rolled-back transaction per test on the seeded database. */
 import { and, eq, like, sql } from 'drizzle-orm';
-import { auditEntries } from '../../db/schema/audit.ts';
-import { cases } from '../../db/schema/cases.ts';
-import { clocks, regimes } from '../../db/schema/clocks.ts';
-import type { Database, Tx } from '../../src/db/database.ts';
+import { auditEntries } from '../../../db/schema/audit.ts';
+import { cases } from '../../../db/schema/cases.ts';
+import { clocks, regimes } from '../../../db/schema/clocks.ts';
+import type { Database, Tx } from '../../../src/database/database.ts';
 
 class Rollback extends Error {}
 

@@ -9,7 +9,7 @@ import { abilityOf } from '../../../policies/ability.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { workflowDefinition } from '../../../workflows/registry.ts';
 import { type ActionVerdict, actionsFrom } from '../../../workflows/transition.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable } from '../../database/database.ts';
 import { caseFactContext, loadCaseFacts } from './case-facts.ts';
 
 /** The case columns the actions depend on: the state, the workflow, what the rules and CASL read. */

@@ -1,6 +1,6 @@
 /** When a clock wakes next: 50% and 80% of its span, then the due instant (the breach check). */
 import { describe, expect, it } from 'vitest';
-import { nextReminderAt, reminderInstant } from '../../src/domain/clock/reminders.ts';
+import { nextReminderAt, reminderInstant } from '../../../src/domain/clock/reminders.ts';
 
 const at = (iso: string) => new Date(iso);
 // A 10-day span: 50% after 5 days, 80% after 8 days.

@@ -3,7 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../db/schema/cases.ts';
-import { selectRows } from '../../src/db/database.ts';
+import { selectRows } from '../../src/database/database.ts';
 import { verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';
 import { systemActor } from '../../vocabulary/actor.ts';
 import { bearerFor } from '../support/sign-in.ts';

@@ -20,7 +20,7 @@ import type { ClockOwnerKind, ClockPhase, Role } from '../../../vocabulary/terms
 import type { WorkflowId } from '../../../workflows/definition.ts';
 import { currentWorkflows } from '../../../workflows/registry.ts';
 import { planTransition } from '../../../workflows/transition.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../errors.ts';

@@ -7,11 +7,11 @@
 import { and, eq } from 'drizzle-orm';
 import { cases } from '../../../db/schema/cases.ts';
 import { people, personRoles } from '../../../db/schema/organizations.ts';
-import type { Database, Tx } from '../../../src/db/database.ts';
+import type { Database, Tx } from '../../../src/database/database.ts';
+import { applyCaseEvent } from '../../../src/domain/engine/apply-case-event.ts';
+import { applyWorkItemEvent, type WorkItemKind, workItemSpecs } from '../../../src/domain/engine/work-items.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError } from '../../../src/domain/errors.ts';
 import { personActor } from '../../../src/domain/people/person-actor.ts';
-import { applyCaseEvent } from '../../../src/domain/workflow/apply-case-event.ts';
-import { applyWorkItemEvent, type WorkItemKind, workItemSpecs } from '../../../src/domain/workflow/work-items.ts';
 import { type Actor, systemActor } from '../../../vocabulary/actor.ts';
 import type { Role } from '../../../vocabulary/terms.ts';
 import type { Sender, WorkflowDefinition, WorkflowId } from '../../../workflows/definition.ts';
