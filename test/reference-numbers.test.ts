@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../db/schema/cases.ts';
 import { organizations } from '../db/schema/organizations.ts';
 import { assignReference, formatReference } from '../src/domain/cases/assign-reference.ts';
-import { createFiling, submitFiling } from '../src/domain/cases/case-filing.ts';
+import { createFiling } from '../src/domain/cases/case-filing.ts';
+import { applyCaseEvent } from '../src/domain/engine/apply-case-event.ts';
 import { personActor } from '../src/domain/people/person-actor.ts';
 import type { PersonActor } from '../vocabulary/actor.ts';
 import { SEED_INSTANT } from './support/fixed-time.ts';
@@ -32,7 +33,12 @@ describe('case reference numbers', () => {
         { filerOrganizationId: firmId, title: 'A test filing', subject: 'ACQUISITION' },
         SEED_INSTANT,
       );
-      return submitFiling(tx, actor, draft.id, SEED_INSTANT);
+      return applyCaseEvent(
+        tx,
+        actor,
+        { caseId: draft.id, event: 'SUBMIT', expectedVersion: draft.version },
+        SEED_INSTANT,
+      ).then((r) => r.case);
     });
 
   it('are formatted ICSR-YYYY-NNNNNN', () => {
@@ -49,7 +55,12 @@ describe('case reference numbers', () => {
           { filerOrganizationId: firmId, title: 'Rolled back', subject: 'RELOCATION' },
           SEED_INSTANT,
         );
-        const submitted = await submitFiling(tx, actor, draft.id, SEED_INSTANT);
+        const submitted = await applyCaseEvent(
+          tx,
+          actor,
+          { caseId: draft.id, event: 'SUBMIT', expectedVersion: draft.version },
+          SEED_INSTANT,
+        ).then((r) => r.case);
         expect(submitted.reference).toBe('ICSR-2026-000004');
         throw new Rollback();
       }),

@@ -17,7 +17,8 @@ import { usCfiusRegime } from '../../workflows/regimes/us-cfius.ts';
 import type { Tx } from '../database/database.ts';
 import { provisionTotp } from '../domain/auth/totp.ts';
 import { assignCaseTeam } from '../domain/cases/assign-case-team.ts';
-import { createFiling, openCase, submitFiling } from '../domain/cases/case-filing.ts';
+import { createFiling, openCase } from '../domain/cases/case-filing.ts';
+import { applyCaseEvent } from '../domain/engine/apply-case-event.ts';
 import {
   addChainNode,
   addKeyTechnology,
@@ -449,7 +450,13 @@ const firstCases: SeedStep = {
       },
       now,
     );
-    await submitFiling(tx, asHuaxin, relocation.id, now);
+    // The firm submits as it would through the API: the SUBMIT event through the engine.
+    await applyCaseEvent(
+      tx,
+      asHuaxin,
+      { caseId: relocation.id, event: 'SUBMIT', expectedVersion: relocation.version },
+      now,
+    );
 
     const cutOff = await openCase(
       tx,

@@ -16,7 +16,7 @@ import { consultations, representationRequests } from '../../db/schema/work-item
 import type { Queryable, Tx } from '../../src/database/database.ts';
 import { admitAppeal, decideAppeal, fileAppeal } from '../../src/domain/appeals/appeals.ts';
 import { verifyAuditTrail } from '../../src/domain/audit/verify-audit-trail.ts';
-import { createFiling, refileCase, submitFiling } from '../../src/domain/cases/case-filing.ts';
+import { createFiling, refileCase } from '../../src/domain/cases/case-filing.ts';
 import { closeMonitoring, waiveCondition } from '../../src/domain/conditions/conditions.ts';
 import { requestConsultations, respondToConsultation } from '../../src/domain/consultations/consultations.ts';
 import { approveDecision, sendBackDecision } from '../../src/domain/decisions/approve-decision.ts';
@@ -84,7 +84,14 @@ async function filingInReview(title: string): Promise<string> {
       tick(),
     ),
   );
-  await run((tx) => submitFiling(tx, who('rep@huaxin.example'), filed.id, tick()));
+  await run((tx) =>
+    applyCaseEvent(
+      tx,
+      who('rep@huaxin.example'),
+      { caseId: filed.id, event: 'SUBMIT', expectedVersion: filed.version },
+      tick(),
+    ).then((r) => r.case),
+  );
   await event('officer@icsr.example', filed.id, 'ACCEPT');
   // TEST DATA: the grade START_REVIEW needs (classification has its own tests).
   await database.db.update(cases).set({ riskGrade: 'MEDIUM', riskScore: 40 }).where(eq(cases.id, filed.id));
@@ -444,7 +451,14 @@ describe('refiling a withdrawn case', () => {
         tick(),
       ),
     );
-    await run((tx) => submitFiling(tx, who('rep@huaxin.example'), filed.id, tick()));
+    await run((tx) =>
+      applyCaseEvent(
+        tx,
+        who('rep@huaxin.example'),
+        { caseId: filed.id, event: 'SUBMIT', expectedVersion: filed.version },
+        tick(),
+      ).then((r) => r.case),
+    );
     await event('rep@huaxin.example', filed.id, 'WITHDRAW', 'The buyer withdrew its offer.');
     withdrawnId = filed.id;
   });
@@ -483,7 +497,14 @@ describe('refiling a withdrawn case', () => {
       (await failure((tx) => refileCase(tx, who('rep@huaxin.example'), { caseId: withdrawnId }, tick()))).code,
     ).toBe('CONFLICT');
     // The refiled draft is filed like any other: it gets its own reference.
-    const submitted = await run((tx) => submitFiling(tx, who('rep@huaxin.example'), draft.id, tick()));
+    const submitted = await run((tx) =>
+      applyCaseEvent(
+        tx,
+        who('rep@huaxin.example'),
+        { caseId: draft.id, event: 'SUBMIT', expectedVersion: draft.version },
+        tick(),
+      ).then((r) => r.case),
+    );
     expect(submitted.state).toBe('SUBMITTED');
     expect(submitted.reference).toMatch(/^ICSR-2026-\d{6}$/);
     expect((await verifyAuditTrail(database.db, systemActor('test'), { caseId: withdrawnId })).valid).toBe(true);

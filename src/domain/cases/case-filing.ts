@@ -129,18 +129,6 @@ async function insertDraftFiling(
   return row!;
 }
 
-/** The firm submits its draft through the workflow: reference number, acceptance clock, notices. */
-export async function submitFiling(tx: Tx, actor: Actor, caseId: string, now: Date) {
-  const current = await loadCaseFor(tx, actor, 'update', caseId);
-  const { case: submitted } = await applyCaseEvent(
-    tx,
-    actor,
-    { caseId, event: 'SUBMIT', expectedVersion: current.version },
-    now,
-  );
-  return submitted;
-}
-
 /** The office opens a case itself, ex officio or on a department's referral (call-in), in SCREENING. */
 export async function openCase(tx: Tx, actor: Actor, input: TOpenCaseInput, now: Date) {
   const data = parseInput(ZOpenCaseInput, input);
