@@ -262,3 +262,33 @@ describe('an upload retried with an Idempotency-Key', () => {
     expect(await documentCount()).toBe(before + 1);
   });
 });
+
+describe('the read log of a document', () => {
+  it('shows auditors who downloaded a logged document, newest first, and nobody else', async () => {
+    const answer = await upload(
+      'officer@icsr.example',
+      cutoffId,
+      { title: 'Logged memo', fileName: 'memo.pdf', classification: 'CONFIDENTIAL' },
+      pdf,
+    );
+    const id = answer.body.document!.id;
+    expect((await download('officer@icsr.example', id)).status).toBe(200);
+    expect((await download('auditor@icsr.example', id)).status).toBe(200);
+
+    const readLog = async (email: string) => {
+      const result = await server.graphql<{
+        node: { readLog: { reader: { displayName: string; email: string } | null; readAt: string }[] | null } | null;
+      }>(
+        'query($id: ID!) { node(id: $id) { ... on Document { readLog { reader { displayName email } readAt } } } }',
+        { id },
+        await bearerFor(database, email),
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.node!.readLog;
+    };
+    const seenByAuditor = await readLog('auditor@icsr.example');
+    expect(seenByAuditor?.map((r) => r.reader?.email)).toEqual(['auditor@icsr.example', 'officer@icsr.example']);
+    expect(await readLog('officer@icsr.example')).toBeNull();
+    expect(await readLog('lead@icsr.example')).toBeNull();
+  });
+});

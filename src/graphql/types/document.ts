@@ -7,10 +7,25 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { documents } from '../../../db/schema/documents.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { documentSubjectFields } from '../../domain/access/subject-fields.ts';
+import { type DocumentRead, documentReadLog } from '../../domain/documents/read-log.ts';
 import { builder } from '../builder.ts';
 import { CaseRef } from './case.ts';
 import { ClearanceLevelEnum } from './enums.ts';
 import { PersonRef } from './person.ts';
+
+const DocumentReadRef = builder.objectRef<DocumentRead>('DocumentRead').implement({
+  description: 'One download of a logged document.',
+  fields: (t) => ({
+    reader: t.field({
+      type: PersonRef,
+      nullable: true,
+      description: 'Who downloaded it (null for a service account or the system).',
+      resolve: async (r, _args, ctx) =>
+        r.readerId ? ((await ctx.db.query.people.findFirst({ where: { id: r.readerId } })) ?? null) : null,
+    }),
+    readAt: t.expose('readAt', { type: 'DateTime', description: 'When.' }),
+  }),
+});
 
 export const DocumentRef = builder.drizzleNode('documents', {
   name: 'Document',
@@ -33,6 +48,15 @@ export const DocumentRef = builder.drizzleNode('documents', {
       resolve: async (d, _args, ctx) => (await ctx.db.query.people.findFirst({ where: { id: d.uploadedById } }))!,
     }),
     uploadedAt: t.expose('uploadedAt', { type: 'DateTime', description: 'When the document was uploaded.' }),
+    readLog: t.field({
+      type: [DocumentReadRef],
+      nullable: true,
+      description:
+        'Who downloaded the content and when, newest first (CONFIDENTIAL and SECRET documents are logged); ' +
+        'null unless you may see the read log (auditors).',
+      select: { columns: { id: true, caseId: true } },
+      resolve: (d, _args, ctx) => documentReadLog(ctx.db, ctx.actor, d),
+    }),
     downloadPath: t.string({
       description: 'Path of the content on this server: GET it with your bearer token.',
       select: { columns: { id: true } },
