@@ -7,6 +7,7 @@ import { assignReference, formatReference } from '../src/domain/cases/assign-ref
 import { createFiling, submitFiling } from '../src/domain/cases/case-filing.ts';
 import { personActor } from '../src/domain/people/person-actor.ts';
 import { SEED_INSTANT } from './support/fixed-time.ts';
+import { seededCases } from './support/seeded-cases.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 class Rollback extends Error {}
@@ -40,7 +41,16 @@ describe('case reference numbers', () => {
   });
 
   it('are not consumed by a submission that rolls back', async () => {
-    // The seed assigned three 2026 numbers.
+    // The seed assigned one 2026 number per numbered case, gap-free from 1; the next follow on.
+    const seeded = await database.db.select({ reference: cases.reference }).from(cases);
+    expect(
+      seeded
+        .map((c) => c.reference)
+        .filter((r) => r !== null)
+        .sort(),
+    ).toEqual(seededCases.map((c) => c.reference));
+    const nextNumber = formatReference(2026, seededCases.length + 1);
+    const afterThat = formatReference(2026, seededCases.length + 2);
     await expect(
       database.db.transaction(async (tx) => {
         const draft = await createFiling(
@@ -50,13 +60,13 @@ describe('case reference numbers', () => {
           SEED_INSTANT,
         );
         const submitted = await submitFiling(tx, actor, draft.id, SEED_INSTANT);
-        expect(submitted.reference).toBe('ICSR-2026-000004');
+        expect(submitted.reference).toBe(nextNumber);
         throw new Rollback();
       }),
     ).rejects.toThrow(Rollback);
     const next = await fileAndSubmit();
-    expect(next.reference).toBe('ICSR-2026-000004');
-    expect((await fileAndSubmit()).reference).toBe('ICSR-2026-000005');
+    expect(next.reference).toBe(nextNumber);
+    expect((await fileAndSubmit()).reference).toBe(afterThat);
   });
 
   it('count per year, from 1', async () => {
