@@ -6,7 +6,7 @@
 import { generate } from 'otplib';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { caseEventLabels, clockPhaseLabels } from '../../../src/domain/process-labels.ts';
+import { caseEventLabels, clockPhaseLabels, processLabels } from '../../../src/domain/process-labels.ts';
 import { type Label, type TaxonomyName, taxonomyLabels } from '../../../src/domain/vocabulary-labels.ts';
 import { DEMO_PASSWORD, demoTotpSecrets } from '../../../src/seed/demo-data.ts';
 import en from '../../locales/en.json' with { type: 'json' };
@@ -38,6 +38,13 @@ export class Person {
   label(taxonomy: TaxonomyName, value: string): string {
     const row = (taxonomyLabels[taxonomy].labels as Record<string, Label>)[value];
     if (!row) throw new Error(`no label ${taxonomy}.${value}`);
+    return this.language === 'zh-CN' ? row.zh : row.en;
+  }
+
+  /** A label of the process vocabulary (consultation and assessment states, opinions…) as the API serves it. */
+  processLabel(name: keyof typeof processLabels, value: string): string {
+    const row = (processLabels[name].labels as Record<string, { en: string; zh: string }>)[value];
+    if (!row) throw new Error(`no label ${name}.${value}`);
     return this.language === 'zh-CN' ? row.zh : row.en;
   }
 
