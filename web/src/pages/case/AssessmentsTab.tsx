@@ -169,7 +169,7 @@ export function AssessmentsTab(props: { data: CaseAssessmentsFragment }) {
                 title={
                   <Space>
                     <OrgName org={a.institute} />
-                    <Tag>{label('ASSESSMENT_STATE', a.state)}</Tag>
+                    <Tag data-testid="assessment-state">{label('ASSESSMENT_STATE', a.state)}</Tag>
                   </Space>
                 }
                 description={
@@ -276,7 +276,6 @@ function AssessmentActionButton(props: {
     <Tooltip title={blocked}>
       <Button
         type={action.event === 'ENDORSE' ? 'primary' : 'default'}
-        danger={action.event === 'WITHDRAW'}
         aria-disabled={blocked !== null}
         className={blocked !== null ? 'action-blocked' : undefined}
         data-event={action.event}
@@ -306,7 +305,6 @@ function ReasonDialog(props: { assessment: Assessment; event: AssessmentEvent; o
       title={t(`assessments.actions.${props.event}`)}
       okText={t(withdrawing ? 'assessments.confirmWithdraw' : 'case.confirmAction')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger: withdrawing }}
       onCancel={props.onClose}
       onOk={() => form.submit()}
       confirmLoading={state.fetching}
