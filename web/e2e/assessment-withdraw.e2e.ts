@@ -91,3 +91,22 @@ describe.each(['en', 'zh-CN'] as const)('the office withdraws an invitation in %
     await context.close();
   });
 });
+
+describe('the seeded capability-gap case', () => {
+  it('shows the committee’s class beside the sub-strategy the policy derived, flagged where they differ', async () => {
+    const context = await personContext(browser, baseUrl, 'en');
+    const officer = new CaseOfficer(await context.newPage(), 'en');
+    await officer.signIn('officer@icsr.example');
+    // Added last by the seed, so its reference follows the first three.
+    await officer.filterQueue({ text: 'ICSR-2026-000004' });
+    await officer.openCase('ICSR-2026-000004');
+    await officer.expectCaseState('REVIEW');
+    await officer.openTab('classification');
+    const result = officer.page.getByTestId('risk-result');
+    await result.getByTestId('committee-disagrees').waitFor();
+    await result.getByText(officer.label('SUB_STRATEGY', 'DOMESTIC_SUBSTITUTION'), { exact: false }).first().waitFor();
+    await result.getByText(officer.label('SUB_STRATEGY', 'LEADERSHIP'), { exact: false }).first().waitFor();
+    await officer.checkAccessibility('the capability-gap case’s classification');
+    await context.close();
+  });
+});
