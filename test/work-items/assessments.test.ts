@@ -417,6 +417,11 @@ describe('an accepted assessment whose report has not arrived', () => {
     expect(
       notices.filter((n) => (n.payload as { template?: string }).template === 'assessment.withdrawn'),
     ).toHaveLength(1);
+    // The institute no longer sees the case it accepted.
+    const seen = await as<{ node: unknown }>('assessor@ciie.example', 'query($id: ID!) { node(id: $id) { id } }', {
+      id: gapGid,
+    });
+    expect(seen.node).toBeNull();
     // Final: nothing more to do on it, and another institute may be invited.
     expect(await actionsOn('officer@icsr.example', withdrawn.assessment!.id)).toEqual([]);
     expect((await inviteOnGap('ICRS')).to).toBe('INVITED');
