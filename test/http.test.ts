@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededCases, seededInState } from './support/seeded-cases.ts';
 import { bearerFor } from './support/sign-in.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
@@ -87,8 +88,8 @@ describe('GraphQL over HTTP', () => {
     });
     expect(result.errors).toBeUndefined();
     // A case officer sees every filed case, and never a firm's draft.
-    expect(result.data!.cases.totalCount).toBe(3);
-    expect(result.data!.cases.nodes.map((c) => c.state).sort()).toEqual(['SCREENING', 'SCREENING', 'SUBMITTED']);
+    expect(result.data!.cases.totalCount).toBe(seededCases.length);
+    expect(result.data!.cases.nodes.map((c) => c.state).sort()).toEqual(seededCases.map((c) => c.state).sort());
     expect(result.data!.cases.nodes.every((c) => c.regime.code === 'CN_CSR')).toBe(true);
   });
 
@@ -96,21 +97,23 @@ describe('GraphQL over HTTP', () => {
     type Page = {
       cases: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string }[] };
     };
-    const first = await api.graphql<Page>(casesQuery, { first: 2 });
-    expect(first.data!.cases).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    const second = await api.graphql<Page>(casesQuery, { first: 2, after: first.data!.cases.pageInfo.endCursor });
+    // Two pages: the first full, the second with the rest.
+    const size = seededCases.length - 1;
+    const first = await api.graphql<Page>(casesQuery, { first: size });
+    expect(first.data!.cases).toMatchObject({ totalCount: seededCases.length, pageInfo: { hasNextPage: true } });
+    const second = await api.graphql<Page>(casesQuery, { first: size, after: first.data!.cases.pageInfo.endCursor });
     expect(second.data!.cases.nodes).toHaveLength(1);
     expect(second.data!.cases.pageInfo.hasNextPage).toBe(false);
     const ids = [...first.data!.cases.nodes, ...second.data!.cases.nodes].map((c) => c.id);
-    expect(new Set(ids).size).toBe(3);
+    expect(new Set(ids).size).toBe(seededCases.length);
   });
 
   it('filters by state and by text, with a matching total', async () => {
     const screening = await api.graphql<{ cases: { totalCount: number; nodes: unknown[] } }>(casesQuery, {
       filter: { states: ['SCREENING'] },
     });
-    expect(screening.data!.cases.totalCount).toBe(2);
-    expect(screening.data!.cases.nodes).toHaveLength(2);
+    expect(screening.data!.cases.totalCount).toBe(seededInState('SCREENING').length);
+    expect(screening.data!.cases.nodes).toHaveLength(seededInState('SCREENING').length);
     const text = await api.graphql<{ cases: { totalCount: number; nodes: { reference: string }[] } }>(casesQuery, {
       filter: { text: 'icsr-2026-000001' },
     });

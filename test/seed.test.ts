@@ -4,6 +4,7 @@ import { selectRows } from '../src/database/database.ts';
 import { demoSeedSteps } from '../src/seed/demo-data.ts';
 import { runSeedSteps } from '../src/seed/seed-runner.ts';
 import { SEED_INSTANT } from './support/fixed-time.ts';
+import { seededCases } from './support/seeded-cases.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 /** Every row of every table, in a stable order: a logical dump to compare two states. */
@@ -72,7 +73,42 @@ describe('the demo seed', () => {
     const nodes = await selectRows<{ code: string }>(database.db, sql`select code from chain_nodes`);
     expect(nodes.map((n) => n.code)).toEqual(expect.arrayContaining(['PHOTORESIST', 'EDA', 'MATERIALS', 'DESIGN']));
     const states = await selectRows<{ state: string }>(database.db, sql`select state from cases order by state::text`);
-    expect(states.map((s) => s.state)).toEqual(['DRAFT', 'SCREENING', 'SCREENING', 'SUBMITTED']);
+    // The numbered cases, and one firm's draft.
+    expect(states.map((s) => s.state)).toEqual(['DRAFT', ...seededCases.map((c) => c.state)].sort());
+  });
+
+  it('shows the paper’s most important type: a long-standing capability gap, classified and under review', async () => {
+    const [gap] = await selectRows<{
+      reference: string;
+      state: string;
+      risk_policy_version: string;
+      sub_strategy: string;
+      proposal: { subStrategy: string; committeeSubStrategy: string; disagreesWithCommittee: boolean };
+      node: string;
+      consulted: string[];
+    }>(
+      database.db,
+      sql`select c.reference, c.state, c.risk_policy_version, c.sub_strategy,
+            c.risk_explanation->'assessment'->'proposal' as proposal,
+            (select n.code from case_nodes cn join chain_nodes n on n.id = cn.node_id where cn.case_id = c.id) as node,
+            (select array_agg(o.code) from consultations k join organizations o on o.id = k.department_id where k.case_id = c.id) as consulted
+          from cases c where c.subject = 'CAPABILITY_GAP'`,
+    );
+    // Added last, so the earlier cases keep their numbers.
+    expect(gap).toMatchObject({
+      reference: seededCases.at(-1)!.reference,
+      state: 'REVIEW',
+      risk_policy_version: 'risk-v2',
+      node: 'LITHOGRAPHY',
+      consulted: ['MIIT'],
+    });
+    // The sub-strategy the policy derives from the facts, beside the committee's class, which differs.
+    expect(gap!.proposal).toMatchObject({
+      subStrategy: 'DOMESTIC_SUBSTITUTION',
+      committeeSubStrategy: 'LEADERSHIP',
+      disagreesWithCommittee: true,
+    });
+    expect(gap!.sub_strategy).toBe('DOMESTIC_SUBSTITUTION');
   });
 
   it('records every change it made in an audit chain', async () => {

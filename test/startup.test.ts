@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededCases } from './support/seeded-cases.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(path.join(tmpdir(), 'icsr-start-'));
@@ -81,7 +82,7 @@ describe('npm start', { timeout: 120_000 }, () => {
     );
     const token = signIn.data.login.accessToken as string;
     expect(await graphql('{ cases { totalCount } }', { authorization: `Bearer ${token}` })).toEqual({
-      data: { cases: { totalCount: 3 } },
+      data: { cases: { totalCount: seededCases.length } },
     });
     expect(await stop(second.child)).toBe(0);
     expect(second.stdout).not.toContain('demo data seeded');

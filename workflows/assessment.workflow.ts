@@ -6,6 +6,7 @@
  * assessor's own declaration: one who declared a conflict can neither accept nor see the case.
  * An invitation nobody can take up is not left open: the office withdraws it (and may invite
  * another institute), or the institute declines as a whole once all its assessors are conflicted.
+ * The office may also withdraw an accepted assessment whose report has not arrived.
  */
 import type { assessmentStates } from '../vocabulary/terms.ts';
 import { notify, startClock, stopClock, type WorkflowDefinition } from './definition.ts';
@@ -53,14 +54,16 @@ export const assessmentWorkflow: WorkflowDefinition<AssessmentState, AssessmentE
         'The institute declines the invitation (an assessor who declared no conflict, or any of its assessors when all of them are conflicted)',
     },
     {
-      from: ['INVITED'],
+      // Until a report arrives: an institute that accepted may still never deliver (its assessor
+      // falls ill, a conflict surfaces late). Once reported, the office endorses or returns instead.
+      from: ['INVITED', 'ACCEPTED'],
       event: 'WITHDRAW',
       to: 'WITHDRAWN',
       by: ['CASE_OFFICER', 'LEAD_REVIEWER'],
       guards: ['reasonGiven'],
       effects: [stopClock('ASSESSMENT'), notify('INSTITUTE', 'assessment.withdrawn')],
       description:
-        'The office withdraws the invitation, with reasons (e.g. every assessor is conflicted); the institute is told and its clock stops',
+        'The office withdraws the invitation before a report arrives, with reasons (e.g. every assessor is conflicted); the institute is told and its clock stops',
     },
     {
       from: ['ACCEPTED', 'RETURNED'],

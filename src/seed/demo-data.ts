@@ -18,6 +18,8 @@ import type { Tx } from '../database/database.ts';
 import { provisionTotp } from '../domain/auth/totp.ts';
 import { assignCaseTeam } from '../domain/cases/assign-case-team.ts';
 import { createFiling, openCase } from '../domain/cases/case-filing.ts';
+import { classifyCase } from '../domain/classification/classify-case.ts';
+import { requestConsultations } from '../domain/consultations/consultations.ts';
 import { applyCaseEvent } from '../domain/engine/apply-case-event.ts';
 import {
   addChainNode,
@@ -531,6 +533,87 @@ const knowledgeLinks: SeedStep = { id: '060-knowledge-links', run: seedDemoSuppl
 /** A webhook endpoint for a demo firm, registered and disabled (issue 6). */
 const demoWebhook: SeedStep = { id: '080-demo-webhook', run: seedDemoWebhookEndpoint };
 
+/**
+ * The paper's most important type (issue 11): a long-standing capability gap on lithography systems,
+ * where one foreign vendor holds 85 % of supply. Opened ex officio, classified under the current risk
+ * policy and under review with MIIT (the IC committee's lead department) consulted. The officer
+ * judges the case to concern mature immersion scanners locked in by the international division of
+ * labour, so the policy derives domestic substitution, while the committee lists its key technology
+ * on this node (EUV lithography) for leadership: the case file shows both and flags the difference.
+ * Appended last, so the earlier cases keep their reference numbers (ICSR-2026-000004 here).
+ */
+const capabilityGapCase: SeedStep = {
+  id: '090-capability-gap-case',
+  async run(tx, now) {
+    const asOfficer = await personActor(tx, 'officer@icsr.example');
+    const asLead = await personActor(tx, 'lead@icsr.example');
+    const opened = await openCase(
+      tx,
+      asOfficer,
+      {
+        origin: 'EX_OFFICIO',
+        title: 'Long-standing capability gap in lithography systems',
+        summary:
+          'Domestic fabs depend on one foreign vendor for 85% of their lithography scanners; the only ' +
+          'domestic maker supplies mature nodes. The gap has persisted for two decades of international ' +
+          'division of labour and limits both process innovation and capacity expansion.',
+        subject: 'CAPABILITY_GAP',
+        confidentiality: 'CONFIDENTIAL',
+        nodeIds: [await nodeId(tx, 'IC', 'LITHOGRAPHY')],
+      },
+      now,
+    );
+    const assigned = await assignCaseTeam(
+      tx,
+      asLead,
+      {
+        caseId: opened.id,
+        expectedVersion: opened.version,
+        caseOfficerId: await personId(tx, 'officer@icsr.example'),
+        leadReviewerId: await personId(tx, 'lead@icsr.example'),
+      },
+      now,
+    );
+    // The policy's proposal is confirmed as it stands (no override): the derived sub-strategy and
+    // the committee's class are stored side by side. The demo data is the Chinese chain, so the
+    // home country is CN whatever the deployment's HOME_COUNTRY.
+    const classified = await classifyCase(
+      tx,
+      asOfficer,
+      {
+        caseId: opened.id,
+        expectedVersion: assigned.version,
+        securityType: 'CAPABILITY_DEFICIT',
+        keyDimension: 'DIVISION_OF_LABOUR_LOCK_IN',
+        capabilities: ['INNOVATION', 'MANUFACTURING'],
+        maturity: 'MATURE',
+        reason:
+          'The case concerns mature immersion scanners, locked in by the international division of labour; ' +
+          'EUV is the committee’s longer-term priority on the same node.',
+      },
+      now,
+      { homeCountry: 'CN' },
+    );
+    const { case: underReview } = await applyCaseEvent(
+      tx,
+      asOfficer,
+      { caseId: opened.id, event: 'START_REVIEW', expectedVersion: classified.version },
+      now,
+    );
+    await requestConsultations(
+      tx,
+      asOfficer,
+      {
+        caseId: opened.id,
+        expectedVersion: underReview.version,
+        departmentIds: [await organizationId(tx, 'MIIT')],
+        question: 'Which domestic programmes could close the gap in mature immersion scanners, and on what timescale?',
+      },
+      now,
+    );
+  },
+};
+
 /** The steps in order. Later issues append steps; shipped steps never change. */
 export const demoSeedSteps: readonly SeedStep[] = [
   referenceData,
@@ -540,4 +623,5 @@ export const demoSeedSteps: readonly SeedStep[] = [
   firstCases,
   knowledgeLinks,
   demoWebhook,
+  capabilityGapCase,
 ];

@@ -33,6 +33,15 @@ async function caseVersion() {
 
 const gid = (type: string, id: string) => encodeGlobalID(type, id);
 
+/** The case's assessment by the institute with this code. */
+async function assessmentOf(institute: string) {
+  const [row] = await database.db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.caseId, caseId), eq(assessments.instituteId, orgIds[institute]!)));
+  return row!;
+}
+
 async function idOf<T extends { id: string; version?: number }>(rows: Promise<T[]>): Promise<T> {
   const [row] = await rows;
   return row!;
@@ -47,6 +56,8 @@ interface Step {
   readonly alsoAllowed: readonly PersonaKey[];
   /** The case event the step sends, when it is one: `availableActions` must agree. */
   readonly event?: string;
+  /** The assessment event the step sends, when it is one: the assessment's `availableActions` must agree. */
+  readonly assessmentEvent?: string;
   readonly input: () => Promise<Record<string, unknown>>;
 }
 
@@ -172,12 +183,62 @@ const steps: readonly Step[] = [
     inputType: 'AssessmentReasonInput',
     by: 'officer',
     alsoAllowed: ['officer2', 'lead'],
+    assessmentEvent: 'WITHDRAW',
     input: async () => {
-      const item = await idOf(database.db.select().from(assessments).where(eq(assessments.caseId, caseId)));
+      const item = await assessmentOf('CIIE');
       return {
         assessmentId: gid('Assessment', item.id),
         expectedVersion: item.version,
         reason: 'The terms of reference changed; another institute will be asked.',
+      };
+    },
+  },
+  {
+    // Another institute is invited in its place.
+    field: 'inviteInstitute',
+    inputType: 'InviteInstituteInput',
+    by: 'officer',
+    alsoAllowed: ['officer2', 'lead'],
+    input: async () => ({
+      caseId: gid('Case', caseId),
+      instituteId: gid('Organization', orgIds.ICRS!),
+      termsOfReference: 'Assess the capability at risk, under the revised terms.',
+    }),
+  },
+  {
+    field: 'declareConflict',
+    inputType: 'DeclareConflictInput',
+    by: 'icrs',
+    alsoAllowed: [],
+    input: async () => {
+      const item = await assessmentOf('ICRS');
+      return { assessmentId: gid('Assessment', item.id), hasConflict: false, statement: 'No ties to the firm.' };
+    },
+  },
+  {
+    field: 'acceptAssessment',
+    inputType: 'AssessmentActionInput',
+    by: 'icrs',
+    alsoAllowed: [],
+    assessmentEvent: 'ACCEPT',
+    input: async () => {
+      const item = await assessmentOf('ICRS');
+      return { assessmentId: gid('Assessment', item.id), expectedVersion: item.version };
+    },
+  },
+  {
+    // An accepted assessment whose report has not arrived may be withdrawn too (issue 11).
+    field: 'withdrawAssessment',
+    inputType: 'AssessmentReasonInput',
+    by: 'lead',
+    alsoAllowed: ['officer', 'officer2'],
+    assessmentEvent: 'WITHDRAW',
+    input: async () => {
+      const item = await assessmentOf('ICRS');
+      return {
+        assessmentId: gid('Assessment', item.id),
+        expectedVersion: item.version,
+        reason: 'The institute cannot report before the review ends.',
       };
     },
   },
@@ -310,6 +371,19 @@ async function availableActions(persona: PersonaKey): Promise<string[]> {
   return (result.data!.node?.availableActions ?? []).filter((a) => a.possible).map((a) => a.event);
 }
 
+/** The events a persona may send to an assessment now; none for a persona who may not see it. */
+async function assessmentActions(persona: PersonaKey, assessmentId: string): Promise<string[]> {
+  const result = await server.graphql<{
+    node: { availableActions: { event: string; possible: boolean }[] } | null;
+  }>(
+    'query($id: ID!) { node(id: $id) { ... on Assessment { availableActions { event possible } } } }',
+    { id: assessmentId },
+    await bearerFor(database, personas[persona].email, instant),
+  );
+  expect(result.errors).toBeUndefined();
+  return (result.data!.node?.availableActions ?? []).filter((a) => a.possible).map((a) => a.event);
+}
+
 beforeAll(async () => {
   database = await createTestDatabase({ seeded: true });
   server = await startTestServer(database, { deps: { now: () => instant } });
@@ -336,6 +410,20 @@ describe('who may act on a case, step by step', () => {
       }
       for (const persona of refused) {
         expect(await availableActions(persona), `${persona} may not send ${step.event}`).not.toContain(step.event);
+      }
+    }
+    if (step.assessmentEvent) {
+      const { assessmentId } = (await step.input()) as { assessmentId: string };
+      for (const persona of [step.by, ...step.alsoAllowed]) {
+        expect(await assessmentActions(persona, assessmentId), `${persona} may send ${step.assessmentEvent}`).toContain(
+          step.assessmentEvent,
+        );
+      }
+      for (const persona of refused) {
+        expect(
+          await assessmentActions(persona, assessmentId),
+          `${persona} may not send ${step.assessmentEvent}`,
+        ).not.toContain(step.assessmentEvent);
       }
     }
     const before = await caseVersion();

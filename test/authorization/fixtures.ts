@@ -18,6 +18,8 @@ export const caseTitles = {
   CUTOFF: 'Announced cut-off of ArF photoresist exports by two Japanese suppliers',
   ACQUISITION: 'Proposed acquisition of Dongfang EDA Software by Meridian Capital Partners',
   DRAFT: 'Licence of KrF photoresist formulation to an overseas joint venture',
+  /** Seeded under review with MIIT consulted (issue 11); the fixture adds nothing to it. */
+  CAPABILITY_GAP: 'Long-standing capability gap in lithography systems',
 } as const;
 export type CaseKey = keyof typeof caseTitles;
 

@@ -489,7 +489,7 @@ describe('the matrix covers', () => {
   });
 
   it('the seeded cases it names', () => {
-    expect(Object.keys(caseTitles).sort()).toEqual(['ACQUISITION', 'CUTOFF', 'DRAFT', 'RELOCATION']);
+    expect(Object.keys(caseTitles).sort()).toEqual(['ACQUISITION', 'CAPABILITY_GAP', 'CUTOFF', 'DRAFT', 'RELOCATION']);
   });
 });
 

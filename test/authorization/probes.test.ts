@@ -107,12 +107,17 @@ describe('a firm representative probing another firm’s case', () => {
 });
 
 describe('a liaison probing a case their department was not consulted on', () => {
-  it('reads it as not found and lists only the consulted case', async () => {
+  it('reads it as not found and lists only the cases it was consulted on', async () => {
     const mofcom = await asPerson('liaison@mofcom.example');
     expect(await probe(mofcom, caseId('ACQUISITION'))).toEqual(await probe(mofcom, missingCaseId));
     expect(await total(mofcom)).toEqual({ totalCount: 0, nodes: [] });
+    // MIIT: the acquisition (above), and the seeded capability-gap case the seed consults it on; not the
+    // SECRET cut-off, which is above its liaison's clearance.
     const miit = await asPerson('liaison@miit.example');
-    expect(await total(miit)).toEqual({ totalCount: 1, nodes: [{ id: caseId('ACQUISITION') }] });
+    const listed = await total(miit);
+    expect(listed.totalCount).toBe(2);
+    expect(listed.nodes.map((n) => n.id).sort()).toEqual([caseId('ACQUISITION'), caseId('CAPABILITY_GAP')].sort());
+    expect(await probe(miit, caseId('CUTOFF'))).toEqual(await probe(miit, missingCaseId));
   });
 });
 

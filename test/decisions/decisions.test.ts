@@ -370,7 +370,11 @@ describe('a clearance with conditions on an ex-officio case', () => {
   };
 
   it('is sent back with reasons, proposed again, heard by both parties and approved', async () => {
-    const [row] = await database.db.select().from(cases).where(eq(cases.origin, 'EX_OFFICIO'));
+    // The seeded cut-off (the seed's other ex-officio case is the capability gap).
+    const [row] = await database.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.origin, 'EX_OFFICIO'), eq(cases.subject, 'SUPPLY_DISRUPTION')));
     cutOffId = row!.id;
     await toReview(cutOffId);
     const first = await propose('officer@icsr.example', cutOffId, 'CLEARED_WITH_CONDITIONS', {
@@ -479,7 +483,11 @@ const conditionMutation = (field: string, inputType: string) => /* GraphQL */ `
 
 describe('monitoring the conditions', () => {
   it('takes compliance reports from the owner only, confirms the condition met and closes', async () => {
-    const [row] = await database.db.select().from(cases).where(eq(cases.origin, 'EX_OFFICIO'));
+    // The seeded cut-off (the seed's other ex-officio case is the capability gap).
+    const [row] = await database.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.origin, 'EX_OFFICIO'), eq(cases.subject, 'SUPPLY_DISRUPTION')));
     const cutOffId = row!.id;
     const [condition] = await conditionsOf(cutOffId);
     const report = (email: string) =>

@@ -14,7 +14,7 @@ let fixture: AuthorizationFixture;
 
 beforeAll(async () => {
   database = await createTestDatabase({ seeded: true });
-  // MIIT consulted on the cut-off and the acquisition cases (see the fixture).
+  // MIIT consulted on the cut-off and the acquisition cases (see the fixture), and by the seed on the capability gap.
   fixture = await prepareAuthorizationFixture(database);
   await database.db
     .update(cases)
@@ -61,8 +61,9 @@ describe('the cases list', () => {
 
   it('filters by consulted department only as far as the caller may see the consultation', async () => {
     const miit = encodeGlobalID('Organization', fixture.organizationIds.MIIT!);
+    // The fixture's two, and the seeded capability-gap case.
     expect(await list('officer@icsr.example', { consultedDepartmentId: miit })).toEqual(
-      [gid('ACQUISITION'), gid('CUTOFF')].sort(),
+      [gid('ACQUISITION'), gid('CUTOFF'), gid('CAPABILITY_GAP')].sort(),
     );
     // Huaxin is a party to the cut-off case, but firms never see consultations: the filter reveals nothing.
     expect(await list('rep@huaxin.example', {})).toContain(gid('CUTOFF'));

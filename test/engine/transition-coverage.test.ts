@@ -214,6 +214,23 @@ describe('cases the office opens', () => {
       ...on(icrsAgain),
       reason: 'The question is settled; the assessment is no longer needed.',
     });
+    // Invited a third time, it accepts but cannot report in time: the office withdraws it before the report.
+    let icrsThird = await referral.inviteInstitute('ICRS');
+    await referral.mutate('assessor@icrs.example', 'declareConflict', 'DeclareConflictInput', {
+      assessmentId: icrsThird.id,
+      hasConflict: false,
+      statement: 'No ties to either party.',
+    });
+    icrsThird = (await referral.assessmentStep(
+      'assessor@icrs.example',
+      'acceptAssessment',
+      'AssessmentActionInput',
+      on(icrsThird),
+    ))!;
+    await referral.assessmentStep(LEAD, 'withdrawAssessment', 'AssessmentReasonInput', {
+      ...on(icrsThird),
+      reason: 'The institute cannot report before the review ends.',
+    });
 
     // Information: the acquirer answers; the target lets the deadline pass.
     const toAcquirer = await referral.requestInformation('MERIDIAN-CAP');

@@ -71,6 +71,14 @@ const report = (assessmentId: string, expectedVersion: number, text: string) => 
   recommendedSubStrategy: 'INDUSTRIAL_COMMONS',
 });
 
+/** The events `email` could send to an assessment now, as the API lists them (null: not visible). */
+const actionsOn = (email: string, assessmentId: string) =>
+  as<{ node: { availableActions: { event: string; possible: boolean; reasonRequired: boolean }[] } | null }>(
+    email,
+    'query($id: ID!) { node(id: $id) { ... on Assessment { availableActions { event possible reasonRequired } } } }',
+    { id: assessmentId },
+  ).then((d) => d.node?.availableActions ?? null);
+
 const assessmentsOf = (email: string) =>
   as<{ node: { assessments: { id: string; state: string; report: string | null }[] } | null }>(
     email,
@@ -187,6 +195,17 @@ describe('an assessment', () => {
       report(ciie.id, ciie.version, 'First report.'),
     );
     expect(submitted).toMatchObject({ from: 'ACCEPTED', to: 'SUBMITTED' });
+    // A report has arrived: the office endorses or returns it, and can no longer withdraw the invitation.
+    expect((await actionsOn('officer@icsr.example', ciie.id))!.map((a) => a.event)).toEqual([
+      'ENDORSE',
+      'RETURN_FOR_REVISION',
+    ]);
+    const reported = await step('officer@icsr.example', 'withdrawAssessment', 'AssessmentReasonInput', {
+      assessmentId: ciie.id,
+      expectedVersion: submitted.assessment!.version,
+      reason: 'Too late to withdraw.',
+    });
+    expect(reported).toMatchObject({ __typename: 'InvalidTransition', currentState: 'SUBMITTED' });
     const noReason = await step('officer@icsr.example', 'returnAssessment', 'AssessmentReasonInput', {
       assessmentId: ciie.id,
       expectedVersion: submitted.assessment!.version,
@@ -344,6 +363,68 @@ describe('an assessment', () => {
       expect(await proposeAction()).toEqual({ event: 'PROPOSE_DECISION', possible: true, reasonRequired: false });
       expect((await proposal()).proposeDecision.__typename).toBe('DecisionAction');
     });
+  });
+});
+
+describe('an accepted assessment whose report has not arrived', () => {
+  it('is withdrawn by the office with reasons: the institute is told, its clock stops, another is invited', async () => {
+    // The seeded capability-gap case is under review.
+    const [gap] = await database.db.select().from(cases).where(eq(cases.subject, 'CAPABILITY_GAP'));
+    const gapGid = encodeGlobalID('Case', gap!.id);
+    const inviteOnGap = (institute: string) =>
+      as<{ inviteInstitute: Outcome }>(
+        'officer@icsr.example',
+        `mutation($input: InviteInstituteInput!) { inviteInstitute(input: $input) { ${changed} } }`,
+        { input: { caseId: gapGid, instituteId: orgGid[institute], termsOfReference: 'Assess the scanner gap.' } },
+      ).then((d) => d.inviteInstitute);
+    const invited = (await inviteOnGap('CIIE')).assessment!;
+    expect((await declare('assessor@ciie.example', invited.id, false)).__typename).toBe('ConflictDeclared');
+    // The institute's actions: accept or decline; the office's: withdraw, with reasons.
+    expect(await actionsOn('assessor@ciie.example', invited.id)).toEqual([
+      { event: 'ACCEPT', possible: true, reasonRequired: false },
+      { event: 'DECLINE', possible: true, reasonRequired: false },
+    ]);
+    const accepted = await step('assessor@ciie.example', 'acceptAssessment', 'AssessmentActionInput', {
+      assessmentId: invited.id,
+      expectedVersion: invited.version,
+    });
+    expect(accepted).toMatchObject({ from: 'INVITED', to: 'ACCEPTED' });
+    expect(await actionsOn('officer@icsr.example', accepted.assessment!.id)).toEqual([
+      { event: 'WITHDRAW', possible: true, reasonRequired: true },
+    ]);
+    // Those the design does not entitle see nothing to do, and are refused.
+    expect(await actionsOn('auditor@icsr.example', accepted.assessment!.id)).toEqual([]);
+    const byAssessor = await step('assessor@ciie.example', 'withdrawAssessment', 'AssessmentReasonInput', {
+      assessmentId: accepted.assessment!.id,
+      expectedVersion: accepted.assessment!.version,
+      reason: 'Not ours to withdraw.',
+    });
+    expect(byAssessor.__typename).toBe('Forbidden');
+
+    const withdrawn = await step('lead@icsr.example', 'withdrawAssessment', 'AssessmentReasonInput', {
+      assessmentId: accepted.assessment!.id,
+      expectedVersion: accepted.assessment!.version,
+      reason: 'The institute cannot report before the review ends.',
+    });
+    expect(withdrawn).toMatchObject({ __typename: 'AssessmentChanged', from: 'ACCEPTED', to: 'WITHDRAWN' });
+    const { id } = decodeGlobalID(accepted.assessment!.id);
+    const running = await database.db
+      .select()
+      .from(clocks)
+      .where(and(eq(clocks.ownerKind, 'ASSESSMENT'), eq(clocks.ownerId, id), isNull(clocks.stoppedAt)));
+    expect(running).toEqual([]);
+    const notices = await database.db.select().from(outbox).where(eq(outbox.caseId, gap!.id));
+    expect(
+      notices.filter((n) => (n.payload as { template?: string }).template === 'assessment.withdrawn'),
+    ).toHaveLength(1);
+    // The institute no longer sees the case it accepted.
+    const seen = await as<{ node: unknown }>('assessor@ciie.example', 'query($id: ID!) { node(id: $id) { id } }', {
+      id: gapGid,
+    });
+    expect(seen.node).toBeNull();
+    // Final: nothing more to do on it, and another institute may be invited.
+    expect(await actionsOn('officer@icsr.example', withdrawn.assessment!.id)).toEqual([]);
+    expect((await inviteOnGap('ICRS')).to).toBe('INVITED');
   });
 });
 

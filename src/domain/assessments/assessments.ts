@@ -310,7 +310,7 @@ export const ZWithdrawAssessmentInput = ZItemAction.extend({ reason: z.string().
 export type TWithdrawAssessmentInput = z.input<typeof ZWithdrawAssessmentInput>;
 
 /**
- * The office withdraws an invitation the institute has not taken up, with reasons: the institute is
+ * The office withdraws an invitation whose report has not arrived (invited or accepted), with reasons: the institute is
  * told, its clock stops, it no longer sees the case, and another institute may be invited.
  */
 export async function withdrawAssessment(tx: Tx, actor: Actor, input: TWithdrawAssessmentInput, now: Date) {

@@ -18,13 +18,14 @@ import {
 import { type Actor, actorId } from '../../../vocabulary/actor.ts';
 import type { ClockOwnerKind, ClockPhase, Role } from '../../../vocabulary/terms.ts';
 import type { WorkflowId } from '../../../workflows/definition.ts';
+import type { FactContext } from '../../../workflows/guards.ts';
 import { currentWorkflows } from '../../../workflows/registry.ts';
-import { planTransition } from '../../../workflows/transition.ts';
-import type { Tx } from '../../database/database.ts';
+import { type ActionVerdict, actionsFrom, planTransition } from '../../../workflows/transition.ts';
+import type { Queryable, Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError } from '../errors.ts';
-import { loadCaseFacts } from './case-facts.ts';
+import { type LoadedCaseFacts, loadCaseFacts } from './case-facts.ts';
 import { applyClockEffects, recordNotices } from './effects.ts';
 
 export type WorkItemKind = Exclude<WorkflowId, 'case'>;
@@ -175,21 +176,7 @@ export async function applyWorkItemEvent(
   if (request.expectedVersion !== undefined && request.expectedVersion !== version)
     throw new StaleVersionError(version);
   const loaded = await loadCaseFacts(tx, caseRow);
-  const [itemClock] = await tx.query.clocks.findMany({
-    where: { ownerKind: spec.ownerKind, ownerId: request.itemId, stoppedAt: { isNull: true } },
-  });
-  const conflict =
-    request.kind === 'assessment' && actor.kind === 'PERSON'
-      ? await tx
-          .select()
-          .from(conflictDeclarations)
-          .where(
-            and(
-              eq(conflictDeclarations.assessmentId, request.itemId),
-              eq(conflictDeclarations.personId, actor.personId),
-            ),
-          )
-      : [];
+  const ctx = await workItemFactContext(tx, actor, request.kind, request.itemId, loaded, now);
   const state = item.state as string;
   const plan = planTransition(
     definition,
@@ -199,15 +186,7 @@ export async function applyWorkItemEvent(
       actorRoles: actor.kind === 'SYSTEM' ? [] : actor.roles,
       isSystem: actor.kind === 'SYSTEM',
     },
-    {
-      now,
-      actor: { id: actorId(actor), roles: actor.kind === 'SYSTEM' ? [] : actor.roles },
-      reasonGiven: request.reason !== undefined,
-      deadline: itemClock?.dueAt ?? null,
-      actorConflictDeclaration: conflict[0] ? (conflict[0].hasConflict ? 'CONFLICT' : 'NO_CONFLICT') : null,
-      case: loaded.facts,
-      regime: loaded.regimeFacts,
-    },
+    { ...ctx, reasonGiven: request.reason !== undefined },
   );
   if (!plan.ok) {
     if (plan.error === 'FORBIDDEN')
@@ -243,4 +222,65 @@ export async function applyWorkItemEvent(
     occurredAt: now,
   });
   return { before: item, from: state, to: plan.to, caseRow };
+}
+
+/**
+ * What the guards of a work item read on the stored facts: the case's facts, the item's running
+ * clock (its deadline) and, on an assessment, the acting person's own conflict declaration. Sending
+ * an event and listing the actions read the same, so the list and the engine cannot disagree.
+ */
+async function workItemFactContext(
+  db: Queryable,
+  actor: Actor,
+  kind: WorkItemKind,
+  itemId: string,
+  loaded: LoadedCaseFacts,
+  now: Date,
+): Promise<FactContext> {
+  const spec = workItemSpecs[kind];
+  const [itemClock] = await db.query.clocks.findMany({
+    where: { ownerKind: spec.ownerKind, ownerId: itemId, stoppedAt: { isNull: true } },
+  });
+  const [conflict] =
+    kind === 'assessment' && actor.kind === 'PERSON'
+      ? await db
+          .select()
+          .from(conflictDeclarations)
+          .where(and(eq(conflictDeclarations.assessmentId, itemId), eq(conflictDeclarations.personId, actor.personId)))
+      : [];
+  return {
+    now,
+    actor: { id: actorId(actor), roles: actor.kind === 'SYSTEM' ? [] : actor.roles },
+    deadline: itemClock?.dueAt ?? null,
+    actorConflictDeclaration: conflict ? (conflict.hasConflict ? 'CONFLICT' : 'NO_CONFLICT') : null,
+    case: loaded.facts,
+    regime: loaded.regimeFacts,
+  };
+}
+
+/**
+ * The actor's actions on a work item they may read (the caller has checked that): every event their
+ * roles could send in the item's state, each possible or blocked with the rule that blocks it, as
+ * `applyWorkItemEvent` would judge it now. Outside the office only the addressee acts; the system
+ * lists none.
+ */
+export async function availableWorkItemActions(
+  db: Queryable,
+  actor: Actor,
+  kind: WorkItemKind,
+  item: { id: string; caseId: string; state: string } & Record<string, unknown>,
+  now: Date,
+): Promise<ActionVerdict<string>[]> {
+  if (actor.kind === 'SYSTEM') return [];
+  if (
+    actor.roles.every((r) => outsideRoles.includes(r)) &&
+    workItemSpecs[kind].addressee(item) !== actor.organizationId
+  ) {
+    return [];
+  }
+  const [caseRow] = await db.select().from(cases).where(eq(cases.id, item.caseId));
+  if (!caseRow) return [];
+  const loaded = await loadCaseFacts(db, caseRow);
+  const ctx = await workItemFactContext(db, actor, kind, item.id, loaded, now);
+  return actionsFrom(currentWorkflows[kind], item.state, actor.roles, ctx);
 }

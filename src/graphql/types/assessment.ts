@@ -6,6 +6,8 @@
 import type { assessments } from '../../../db/schema/work-items.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { assessmentStates, capabilities } from '../../../vocabulary/terms.ts';
+import { assessmentEvents, assessmentWorkflow } from '../../../workflows/assessment.workflow.ts';
+import type { ActionVerdict } from '../../../workflows/transition.ts';
 import type { Tx } from '../../database/database.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { assessmentSubjectFields } from '../../domain/access/subject-fields.ts';
@@ -20,11 +22,12 @@ import {
   submitAssessment,
   withdrawAssessment,
 } from '../../domain/assessments/assessments.ts';
+import { availableWorkItemActions } from '../../domain/engine/work-items.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
-import { StrategyEnum, SubStrategyEnum } from './enums.ts';
+import { BlockedReasonEnum, StrategyEnum, SubStrategyEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
 
 const stateDescriptions: Record<(typeof assessmentStates)[number], string> = {
@@ -58,6 +61,41 @@ const CapabilityScoresRef = builder.objectRef<Scores>('CapabilityScores').implem
         }),
       ]),
     ),
+});
+
+export const AssessmentEventEnum = builder.enumType('AssessmentEvent', {
+  description: 'An event of the assessment workflow (docs/workflows.md draws it).',
+  values: Object.fromEntries(
+    assessmentEvents.map((event) => [
+      event,
+      { description: assessmentWorkflow.transitions.find((t) => t.event === event)!.description },
+    ]),
+  ),
+});
+
+const AssessmentActionRef = builder.objectRef<ActionVerdict<string>>('AssessmentAction').implement({
+  description:
+    'An event your roles could send to the assessment in its state, as the engine judges it on the stored facts now.',
+  fields: (t) => ({
+    event: t.field({ type: AssessmentEventEnum, description: 'The event.', resolve: (a) => a.event as never }),
+    possible: t.exposeBoolean('possible', {
+      description: 'Whether the engine would accept it now, given a valid input (e.g. the reasons a rule asks for).',
+    }),
+    blockedReason: t.field({
+      type: BlockedReasonEnum,
+      nullable: true,
+      description: 'When not possible: the rule that blocks it.',
+      resolve: (a) => a.blockedReason,
+    }),
+    reason: t.string({
+      nullable: true,
+      description: 'When not possible: the rule, as a sentence (English; clients word `blockedReason` themselves).',
+      resolve: (a) => a.reason,
+    }),
+    reasonRequired: t.exposeBoolean('reasonRequired', {
+      description: 'Whether sending it needs written reasons (e.g. withdrawing or returning).',
+    }),
+  }),
 });
 
 /** The assessments `actor` may read, for a (possibly aliased) assessments table. */
@@ -123,6 +161,16 @@ export const AssessmentRef = builder.drizzleNode('assessments', {
         'the case, so true means you declared none and may accept, decline or report. False for everyone else.',
       select: { columns: { id: true } },
       resolve: (a, _args, ctx) => hasDeclaredOnAssessment(ctx.db, ctx.actor, a.id),
+    }),
+    availableActions: t.field({
+      type: [AssessmentActionRef],
+      description:
+        'Every event your roles could send to this assessment in its state, each possible or blocked with the rule ' +
+        'that blocks it (the office: endorse, return, withdraw; the institute: accept, decline, report). Rules on ' +
+        'your input (written reasons) are checked when you send.',
+      select: { columns: { id: true, caseId: true, state: true, instituteId: true } },
+      resolve: (a, _args, ctx) =>
+        ctx.actor ? availableWorkItemActions(ctx.db, ctx.actor, 'assessment', a, ctx.now) : [],
     }),
   }),
 });
@@ -347,7 +395,7 @@ const steps: readonly {
   {
     field: 'withdrawAssessment',
     description:
-      'The officer or lead reviewer withdraws an invitation not yet taken up, with reasons: the institute ' +
+      'The officer or lead reviewer withdraws an invitation before its report arrives (invited or accepted), with reasons: the institute ' +
       'is told, its clock stops, and another institute may be invited.',
     input: AssessmentReasonInput,
     act: withdrawAssessment as Transition,

@@ -25,10 +25,16 @@ export const titles = {
   RELOCATION: 'Relocation of the advanced packaging line',
   CUTOFF: 'Announced cut-off of ArF photoresist',
   ACQUISITION: 'Proposed acquisition of Dongfang EDA',
+  // Seeded under review (issue 11); its clocks are removed below, so here it has none.
+  CAPABILITY_GAP: 'Long-standing capability gap in lithography systems',
   INBOUND: 'Clock API test: inbound investment on the CFIUS regime',
   IDLE: 'Clock API test: case without a running clock',
 } as const;
 export type CaseKey = keyof typeof titles;
+/** The keys of the seeded cases (the others are inserted by the scenario). */
+export const seededKeys = ['RELOCATION', 'CUTOFF', 'ACQUISITION', 'CAPABILITY_GAP'] as const;
+/** The cases the scenario leaves without a running clock. */
+export const undatedKeys = ['CAPABILITY_GAP', 'IDLE'] as const;
 
 /** The hand-counted clocks of the scenario. */
 export const expected = {
@@ -106,7 +112,7 @@ export async function prepareClockScenario(database: TestDatabase): Promise<Cloc
     );
     const [officer] = await tx.select().from(people).where(eq(people.email, 'officer@icsr.example'));
     const caseIds = {} as Record<CaseKey, string>;
-    for (const key of ['RELOCATION', 'CUTOFF', 'ACQUISITION'] as const) {
+    for (const key of seededKeys) {
       const [row] = await tx
         .select({ id: cases.id })
         .from(cases)

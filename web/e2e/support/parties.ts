@@ -11,13 +11,6 @@ import { Person } from './people.ts';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class OutsideParty extends Person {
-  /** A label of the process vocabulary (consultation states, opinions…) as the API serves it. */
-  processLabel(name: keyof typeof processLabels, value: string): string {
-    const row = (processLabels[name].labels as Record<string, { en: string; zh: string }>)[value];
-    if (!row) throw new Error(`no label ${name}.${value}`);
-    return this.language === 'zh-CN' ? row.zh : row.en;
-  }
-
   /** The menu holds only this role's pages; any other URL answers like a missing page. */
   async expectNotFound(path: string): Promise<void> {
     await this.page.goto(path);

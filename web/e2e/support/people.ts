@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/seed/demo-data.ts';
 import type { Label } from '../../../vocabulary/label.ts';
 import { type TaxonomyName, taxonomyLabels } from '../../../vocabulary/labels.ts';
-import { caseEventLabels, clockPhaseLabels } from '../../../vocabulary/process-labels.ts';
+import { caseEventLabels, clockPhaseLabels, processLabels } from '../../../vocabulary/process-labels.ts';
 import en from '../../locales/en.json' with { type: 'json' };
 import zhCN from '../../locales/zh-CN.json' with { type: 'json' };
 import { expectAccessible } from './a11y.ts';
@@ -39,6 +39,13 @@ export class Person {
   label(taxonomy: TaxonomyName, value: string): string {
     const row = (taxonomyLabels[taxonomy].labels as Record<string, Label>)[value];
     if (!row) throw new Error(`no label ${taxonomy}.${value}`);
+    return this.language === 'zh-CN' ? row.zh : row.en;
+  }
+
+  /** A label of the process vocabulary (consultation and assessment states, opinions…) as the API serves it. */
+  processLabel(name: keyof typeof processLabels, value: string): string {
+    const row = (processLabels[name].labels as Record<string, { en: string; zh: string }>)[value];
+    if (!row) throw new Error(`no label ${name}.${value}`);
     return this.language === 'zh-CN' ? row.zh : row.en;
   }
 

@@ -1,5 +1,24 @@
-/** Assessments: invite institutes with terms of reference; their status and reports; endorse or return. */
-import { Button, Card, Descriptions, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+/**
+ * Assessments: invite institutes with terms of reference; their status and reports; endorse, return or
+ * withdraw. Each assessment's buttons come from its `availableActions`: a possible action is a button,
+ * one the API lists as blocked is shown disabled with the API's reason, anything else is not offered.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -7,10 +26,12 @@ import { OrgName } from '../../components/OrgName.tsx';
 import { ErrorAlert } from '../../errors/ErrorAlert.tsx';
 import { graphql } from '../../gql';
 import {
+  type AssessmentEvent,
   type CaseAssessmentsFragment,
   EndorseAssessmentDocument,
   InviteInstituteDocument,
   ReturnAssessmentDocument,
+  WithdrawAssessmentDocument,
 } from '../../gql/graphql.ts';
 import { formatInstant } from '../../i18n/format.ts';
 import { useLabel } from '../../i18n/labels.tsx';
@@ -45,6 +66,13 @@ export const CaseAssessmentsFragmentDoc = graphql(`
         name
         nameZh
       }
+      availableActions {
+        event
+        possible
+        blockedReason
+        reason
+        reasonRequired
+      }
     }
   }
 `);
@@ -68,6 +96,12 @@ graphql(`
       ...MutationError
     }
   }
+  mutation WithdrawAssessment($input: AssessmentReasonInput!) {
+    withdrawAssessment(input: $input) {
+      __typename
+      ...MutationError
+    }
+  }
 `);
 
 const InstitutesQuery = graphql(`
@@ -83,6 +117,10 @@ const InstitutesQuery = graphql(`
 `);
 
 type Assessment = CaseAssessmentsFragment['assessments'][number];
+type AssessmentActionView = Assessment['availableActions'][number];
+
+/** The office's events on an assessment, in the order their buttons appear. */
+const officeEvents: readonly AssessmentEvent[] = ['ENDORSE', 'RETURN_FOR_REVISION', 'WITHDRAW'];
 
 export function AssessmentsTab(props: { data: CaseAssessmentsFragment }) {
   const { t, i18n } = useTranslation();
@@ -92,7 +130,7 @@ export function AssessmentsTab(props: { data: CaseAssessmentsFragment }) {
   const [institutes] = useQuery({ query: InstitutesQuery, requestPolicy: 'cache-first' });
   const invite = useCaseMutation(InviteInstituteDocument, 'inviteInstitute');
   const endorse = useCaseMutation(EndorseAssessmentDocument, 'endorseAssessment');
-  const [returning, setReturning] = useState<Assessment | null>(null);
+  const [dialog, setDialog] = useState<{ assessment: Assessment; event: AssessmentEvent } | null>(null);
   const [form] = Form.useForm<{ instituteId: string; termsOfReference: string }>();
   const zh = i18n.language === 'zh-CN';
   const open = c.state === 'REVIEW' || c.state === 'IN_DEPTH';
@@ -107,29 +145,31 @@ export function AssessmentsTab(props: { data: CaseAssessmentsFragment }) {
           dataSource={c.assessments}
           renderItem={(a) => (
             <List.Item
-              actions={
-                a.state === 'SUBMITTED'
+              data-testid="assessment"
+              actions={officeEvents.flatMap((event) => {
+                const action = a.availableActions.find((x) => x.event === event);
+                return action
                   ? [
-                      <Button
-                        key="endorse"
-                        type="primary"
-                        loading={endorse.state.fetching}
-                        onClick={() => void endorse.run({ input: { assessmentId: a.id, expectedVersion: a.version } })}
-                      >
-                        {t('assessments.endorse')}
-                      </Button>,
-                      <Button key="return" onClick={() => setReturning(a)}>
-                        {t('assessments.return')}
-                      </Button>,
+                      <AssessmentActionButton
+                        key={event}
+                        assessment={a}
+                        action={action}
+                        loading={event === 'ENDORSE' && endorse.state.fetching}
+                        onRun={() => {
+                          if (event === 'ENDORSE') {
+                            void endorse.run({ input: { assessmentId: a.id, expectedVersion: a.version } });
+                          } else setDialog({ assessment: a, event });
+                        }}
+                      />,
                     ]
-                  : []
-              }
+                  : [];
+              })}
             >
               <List.Item.Meta
                 title={
                   <Space>
                     <OrgName org={a.institute} />
-                    <Tag>{label('ASSESSMENT_STATE', a.state)}</Tag>
+                    <Tag data-testid="assessment-state">{label('ASSESSMENT_STATE', a.state)}</Tag>
                   </Space>
                 }
                 description={
@@ -210,31 +250,76 @@ export function AssessmentsTab(props: { data: CaseAssessmentsFragment }) {
           </Form>
         </Card>
       ) : null}
-      {returning ? <ReturnDialog assessment={returning} onClose={() => setReturning(null)} /> : null}
+      {dialog ? (
+        <ReasonDialog assessment={dialog.assessment} event={dialog.event} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
 }
 
-function ReturnDialog(props: { assessment: Assessment; onClose: () => void }) {
+/** The office's button for one event of an assessment, as the API judges it: possible, or blocked with its reason. */
+function AssessmentActionButton(props: {
+  assessment: Assessment;
+  action: AssessmentActionView;
+  loading: boolean;
+  onRun: () => void;
+}) {
   const { t } = useTranslation();
-  const { run, state } = useCaseMutation(ReturnAssessmentDocument, 'returnAssessment');
+  const { action } = props;
+  const blocked = action.possible
+    ? null
+    : action.blockedReason
+      ? t(`blockedReason.${action.blockedReason}`, { defaultValue: action.reason ?? t('case.actionBlocked') })
+      : (action.reason ?? t('case.actionBlocked'));
+  // A blocked action stays focusable (aria-disabled) so that its reason reaches the keyboard too.
+  return (
+    <Tooltip title={blocked}>
+      <Button
+        type={action.event === 'ENDORSE' ? 'primary' : 'default'}
+        aria-disabled={blocked !== null}
+        className={blocked !== null ? 'action-blocked' : undefined}
+        data-event={action.event}
+        loading={props.loading}
+        onClick={() => {
+          if (blocked === null) props.onRun();
+        }}
+      >
+        {t(`assessments.actions.${action.event}`)}
+        {blocked !== null ? <span className="sr-only">: {blocked}</span> : null}
+      </Button>
+    </Tooltip>
+  );
+}
+
+/** Returning a report or withdrawing an invitation: both need written reasons, recorded and sent to the institute. */
+function ReasonDialog(props: { assessment: Assessment; event: AssessmentEvent; onClose: () => void }) {
+  const { t } = useTranslation();
+  const withdrawing = props.event === 'WITHDRAW';
+  const returning = useCaseMutation(ReturnAssessmentDocument, 'returnAssessment');
+  const withdrawal = useCaseMutation(WithdrawAssessmentDocument, 'withdrawAssessment');
+  const { state } = withdrawing ? withdrawal : returning;
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <Modal
       open
-      title={t('assessments.return')}
+      title={t(`assessments.actions.${props.event}`)}
+      okText={t(withdrawing ? 'assessments.confirmWithdraw' : 'case.confirmAction')}
+      cancelText={t('common.cancel')}
       onCancel={props.onClose}
       onOk={() => form.submit()}
       confirmLoading={state.fetching}
+      destroyOnHidden
     >
+      {withdrawing ? (
+        <Alert type="info" showIcon title={t('assessments.withdrawHint')} className="dialog-hint" />
+      ) : null}
       <Form
-        name="returnAssessment"
+        name={withdrawing ? 'withdrawAssessment' : 'returnAssessment'}
         form={form}
         layout="vertical"
         onFinish={async ({ reason }) => {
-          const done = await run({
-            input: { assessmentId: props.assessment.id, expectedVersion: props.assessment.version, reason },
-          });
+          const input = { assessmentId: props.assessment.id, expectedVersion: props.assessment.version, reason };
+          const done = withdrawing ? await withdrawal.run({ input }) : await returning.run({ input });
           if (done) props.onClose();
         }}
       >
