@@ -1,7 +1,8 @@
 /**
  * The auditor's journey (issue 17), in Chinese: the audit trail search opens with the administrative
  * chain verified; a case found by its title shows its trail, every entry with who did what, and the
- * chain's verification: intact. The office's workbench pages for leads answer "not found".
+ * chain's verification: intact; in the case file, a logged document's read log names who downloaded
+ * it. The office's workbench pages for leads answer "not found".
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
@@ -22,7 +23,8 @@ describe('the auditor’s journey', () => {
   it('verifies the administrative chain and a case’s trail', async () => {
     const started = Date.now();
     const office = await OfficeStory.begin(baseUrl);
-    const { reference } = await office.caseUnderReview('Audit journey: a relocation under review');
+    const { id, reference } = await office.caseUnderReview('Audit journey: a relocation under review');
+    await office.loggedDocument(id, 'Audit journey minutes');
 
     const context = await personContext(browser, baseUrl, 'zh-CN');
     const auditor = new OutsideParty(await context.newPage(), 'zh-CN');
@@ -51,6 +53,13 @@ describe('the auditor’s journey', () => {
       .toBeGreaterThan(2);
     await auditor.page.getByTestId('audit-trail').getByText('Li Wei 李伟').first().waitFor();
     await auditor.checkAccessibility('a case’s audit trail');
+    // The case file's documents tab: the read log of a logged document, which only auditors see.
+    await auditor.page.goto(`/cases/${encodeURIComponent(id)}?tab=documents`);
+    await auditor.page
+      .getByRole('button', { name: `${auditor.t('documents.readLog')}: Audit journey minutes`, exact: true })
+      .click();
+    await auditor.page.locator('.read-log').getByText('Li Wei 李伟', { exact: false }).waitFor();
+    await auditor.checkAccessibility('a document’s read log');
     await auditor.expectNotFound('/approvals');
     await context.close();
     process.stdout.write(`e2e timing (auditor): journey ${Date.now() - started} ms\n`);

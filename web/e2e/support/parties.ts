@@ -5,7 +5,6 @@
  */
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
-import { processLabels } from '../../../vocabulary/process-labels.ts';
 import { Person } from './people.ts';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

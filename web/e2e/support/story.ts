@@ -36,6 +36,32 @@ export class OfficeStory {
     return id;
   }
 
+  /**
+   * The officer uploads a CONFIDENTIAL document to the case over REST and downloads it once, so the
+   * case has a logged read (the read log shows it to auditors).
+   */
+  async loggedDocument(caseId: string, title: string): Promise<void> {
+    const login = await fetch(`${this.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-icsr-csrf': '1' },
+      body: JSON.stringify({ email: 'officer@icsr.example', password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}`, 'x-icsr-csrf': '1' };
+    const query = new URLSearchParams({ title, fileName: 'minutes.pdf', classification: 'CONFIDENTIAL' });
+    const uploaded = await fetch(`${this.baseUrl}/cases/${caseId}/documents?${query}`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/octet-stream' },
+      body: new TextEncoder().encode(
+        '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      ),
+    });
+    if (uploaded.status !== 201) throw new Error(`upload failed: ${uploaded.status} ${await uploaded.text()}`);
+    const { document } = (await uploaded.json()) as { document: { downloadPath: string } };
+    const read = await fetch(`${this.baseUrl}${document.downloadPath}`, { headers: auth });
+    if (read.status !== 200) throw new Error(`download failed: ${read.status}`);
+  }
+
   async version(caseId: string): Promise<number> {
     const { node } = await this.api<{ node: { version: number } }>(
       `query($id: ID!) { node(id: $id) { ... on Case { version } } }`,

@@ -1,6 +1,21 @@
 /** Documents: the ones the person may see; upload with a classification and progress; download. */
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Form, Input, Progress, Select, Table, Tag, Upload } from 'antd';
+import { DownloadOutlined, HistoryOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  List,
+  Progress,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentRequestError, downloadDocument, uploadDocument } from '../../api/documents.ts';
@@ -28,6 +43,13 @@ export const CaseDocumentsFragmentDoc = graphql(`
         id
         displayName
       }
+      readLog {
+        readAt
+        reader {
+          id
+          displayName
+        }
+      }
     }
   }
 `);
@@ -38,6 +60,34 @@ const sizeOf = (bytes: number) =>
     : bytes < 1048576
       ? `${(bytes / 1024).toFixed(1)} kB`
       : `${(bytes / 1048576).toFixed(1)} MB`;
+
+type DocumentRead = NonNullable<CaseDocumentsFragment['documents'][number]['readLog']>[number];
+
+/** Who downloaded a logged document and when, newest first. */
+function ReadLog(props: { reads: readonly DocumentRead[]; zone: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="read-log">
+      <Typography.Text strong>{t('documents.readLog')}</Typography.Text>
+      {props.reads.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('documents.readLogEmpty')}</Typography.Paragraph>
+      ) : (
+        <List
+          size="small"
+          dataSource={[...props.reads]}
+          renderItem={(read) => (
+            <List.Item>
+              {t('documents.readBy', {
+                who: read.reader?.displayName ?? t('documents.readByService'),
+                when: formatInstant(read.readAt, props.zone, i18n.language),
+              })}
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}
 
 export function DocumentsTab(props: { data: CaseDocumentsFragment }) {
   const { t, i18n } = useTranslation();
@@ -67,6 +117,22 @@ export function DocumentsTab(props: { data: CaseDocumentsFragment }) {
           pagination={false}
           className="section"
           dataSource={props.data.documents}
+          // The read log, for those entitled to it (auditors): the API answers null to everyone else.
+          expandable={{
+            rowExpandable: (d) => d.readLog != null,
+            expandedRowRender: (d) => <ReadLog reads={d.readLog ?? []} zone={file.zone} />,
+            expandIcon: ({ expanded, onExpand, record, expandable }) =>
+              expandable ? (
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<HistoryOutlined />}
+                  aria-expanded={expanded}
+                  aria-label={`${t('documents.readLog')}: ${record.title}`}
+                  onClick={(event) => onExpand(record, event)}
+                />
+              ) : null,
+          }}
           columns={[
             { title: t('documents.title'), dataIndex: 'title' },
             { title: t('documents.fileName'), dataIndex: 'fileName' },
