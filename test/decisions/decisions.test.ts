@@ -500,6 +500,27 @@ describe('monitoring the conditions', () => {
       );
     expect((await report('rep@huaxin.example')).data!.reportCompliance.__typename).toBe('NotFound');
     expect((await report('rep@jinghua.example')).data!.reportCompliance.__typename).toBe('ConditionAction');
+    // The report is read back by the office and by the answerable party, never by another party.
+    const reportsSeenBy = async (email: string) => {
+      const result = await server.graphql<{
+        node: {
+          decisions: { conditions: { id: string; complianceReports: { body: string; verdict: string }[] }[] }[];
+        } | null;
+      }>(
+        `query($id: ID!) { node(id: $id) { ... on Case { decisions { conditions { id complianceReports {
+           body verdict submittedAt submittedBy { displayName } } } } } } }`,
+        { id: encodeGlobalID('Case', cutOffId) },
+        await as(email),
+      );
+      expect(result.errors).toBeUndefined();
+      const conditions = result.data!.node?.decisions.flatMap((d) => d.conditions) ?? [];
+      return conditions.find((c) => c.id === condition!.id)?.complianceReports ?? null;
+    };
+    const expected = [{ body: 'Stock at 6.2 months on 31 December.', verdict: 'PENDING_REVIEW' }];
+    expect(await reportsSeenBy('officer@icsr.example')).toMatchObject(expected);
+    expect(await reportsSeenBy('rep@jinghua.example')).toMatchObject(expected);
+    const other = await reportsSeenBy('rep@huaxin.example');
+    expect(other === null || other.length === 0).toBe(true);
 
     const early = await mutate('officer@icsr.example', 'closeMonitoring', 'DecisionCaseInput', {
       caseId: encodeGlobalID('Case', cutOffId),

@@ -2,7 +2,7 @@
  * The appeals panel's journey (issue 17): Huaxin appealed a decision with conditions; a panel member
  * (English) finds it among the appeals waiting, seats a colleague, admits it with reasons and varies
  * the decision with a new condition; the firm's representative (Chinese) then reports on its
- * compliance with the varied condition while the case is monitored.
+ * compliance with the varied condition while the case is monitored, and reads the report back.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
@@ -89,6 +89,9 @@ describe('the appeals panel’s journey', () => {
       firm.t('firm.sendCompliance'),
       true,
     );
+    // The report stays on the page, under its condition, for the firm to read back.
+    await firm.page.getByTestId('compliance-reports').getByText('最后一道键合工序未对外许可。').waitFor();
+    await firm.checkAccessibility('a condition with its compliance report');
     await firmContext.close();
     process.stdout.write(`e2e timing (panel): journey ${Date.now() - started} ms\n`);
   });

@@ -4,11 +4,12 @@
  * one, and the office closes the case once
  * every condition is settled. Reports are records, not transitions (workflows/condition.workflow.ts).
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { complianceReports, conditions } from '../../../db/schema/decisions.ts';
+import { addressedOnlyTo } from '../../../policies/addressed-to.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
-import type { Tx } from '../../database/database.ts';
+import type { Queryable, Tx } from '../../database/database.ts';
 import { loadCaseFor } from '../access/authorize.ts';
 import { appendAuditEntry, caseChain } from '../audit/append-audit-entry.ts';
 import { requirePerson } from '../decisions/shared.ts';
@@ -150,4 +151,23 @@ export const ZCloseMonitoring = z.object({ caseId: z.uuid(), expectedVersion: z.
 export async function closeMonitoring(tx: Tx, actor: Actor, input: z.input<typeof ZCloseMonitoring>, now: Date) {
   const data = parseInput(ZCloseMonitoring, input);
   return applyCaseEvent(tx, actor, { ...data, event: 'ALL_CONDITIONS_MET' }, now);
+}
+
+/**
+ * The compliance reports on a condition the actor has already been shown, oldest first: all of them
+ * in the office; outside it, only on a condition one's own organisation answers for (another party
+ * reads none of them).
+ */
+export async function listComplianceReports(
+  q: Queryable,
+  actor: Actor | null,
+  condition: Pick<ConditionRow, 'id' | 'ownerOrganizationId'>,
+): Promise<ComplianceReportRow[]> {
+  const ownOrganization = addressedOnlyTo(actor);
+  if (!actor || (ownOrganization !== null && ownOrganization !== condition.ownerOrganizationId)) return [];
+  return q
+    .select()
+    .from(complianceReports)
+    .where(eq(complianceReports.conditionId, condition.id))
+    .orderBy(asc(complianceReports.submittedAt), asc(complianceReports.id));
 }

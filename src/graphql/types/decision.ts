@@ -7,6 +7,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { conditions, decisions } from '../../../db/schema/decisions.ts';
 import {
+  complianceVerdicts,
   conditionStates,
   decisionOutcomes,
   decisionStates,
@@ -15,8 +16,10 @@ import {
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { conditionSubjectFields, decisionSubjectFields } from '../../domain/access/subject-fields.ts';
 import {
+  type ComplianceReportRow,
   closeMonitoring,
   confirmConditionMet,
+  listComplianceReports,
   recordConditionBreach,
   reportCompliance,
   waiveCondition,
@@ -35,6 +38,7 @@ import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
 import { StrategyEnum, SubStrategyEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
+import { PersonRef } from './person.ts';
 
 export const DecisionOutcomeEnum = builder.enumType('DecisionOutcome', {
   description: 'What a decision decides (NO_ACTION only for a monitoring case).',
@@ -56,6 +60,30 @@ const RepresentationRequestStateEnum = builder.enumType('RepresentationRequestSt
 
 type ConditionRow = typeof conditions.$inferSelect;
 
+const ComplianceVerdictEnum = builder.enumType('ComplianceVerdict', {
+  description: "The office's view of a compliance report.",
+  values: complianceVerdicts,
+});
+
+const ComplianceReportRef = builder.objectRef<ComplianceReportRow>('ComplianceReport').implement({
+  description: 'What the answerable party reported on a monitored condition.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global ID of the report.', resolve: (r) => encodeGlobalID('ComplianceReport', r.id) }),
+    body: t.exposeString('body', { description: 'What was done to comply.' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was reported.' }),
+    submittedBy: t.field({
+      type: PersonRef,
+      description: 'Who reported it.',
+      resolve: async (r, _args, ctx) => (await ctx.db.query.people.findFirst({ where: { id: r.submittedById } }))!,
+    }),
+    verdict: t.field({
+      type: ComplianceVerdictEnum,
+      description: "The office's view of it (PENDING_REVIEW until the office rules on the condition).",
+      resolve: (r) => r.verdict,
+    }),
+  }),
+});
+
 const ConditionRef = builder.objectRef<ConditionRow>('Condition').implement({
   description: 'A condition of a decision: owned by a party, due on a date, monitored after the decision.',
   fields: (t) => ({
@@ -72,6 +100,13 @@ const ConditionRef = builder.objectRef<ConditionRow>('Condition').implement({
       nullable: true,
       description: "The condition's deadline, in the case's calendar.",
       resolve: (c) => c.dueOn,
+    }),
+    complianceReports: t.field({
+      type: [ComplianceReportRef],
+      description:
+        'Reports on it, oldest first: the office reads all; outside it, only the party answerable for the ' +
+        'condition reads them.',
+      resolve: (c, _args, ctx) => listComplianceReports(ctx.db, ctx.actor, c),
     }),
   }),
 });

@@ -21,6 +21,7 @@ import {
 } from '../../gql/graphql.ts';
 import { formatInstant } from '../../i18n/format.ts';
 import { useLabel } from '../../i18n/labels.tsx';
+import { ComplianceReports } from '../shared/ComplianceReports.tsx';
 import { useCaseFile } from './case-context.ts';
 import { useCaseMutation } from './use-case-mutation.ts';
 
@@ -56,6 +57,15 @@ export const CaseDecisionsFragmentDoc = graphql(`
         state
         dueOn
         version
+        complianceReports {
+          id
+          body
+          submittedAt
+          submittedBy {
+            id
+            displayName
+          }
+        }
       }
       representationRequests {
         id
@@ -180,6 +190,9 @@ export function DecisionTab(props: { data: CaseDecisionsFragment; canPropose: bo
                               >
                                 {t('decision.confirmMet')}
                               </Button>
+                            ) : null}
+                            {d.state === 'APPROVED' ? (
+                              <ComplianceReports reports={k.complianceReports} zone={file.zone} />
                             ) : null}
                           </li>
                         ))}

@@ -44,6 +44,7 @@ import { formatDay, formatInstant } from '../../i18n/format.ts';
 import { useLabel } from '../../i18n/labels.tsx';
 import { useCaseFile } from '../case/case-context.ts';
 import { useCaseMutation } from '../case/use-case-mutation.ts';
+import { ComplianceReports } from '../shared/ComplianceReports.tsx';
 import { SharedCaseFile } from '../shared/SharedCaseFile.tsx';
 import { clockForState, nextKey, offers, runningClock } from './firm-steps.ts';
 
@@ -100,6 +101,15 @@ const FirmCaseQueryDoc = graphql(`
             state
             dueOn
             version
+            complianceReports {
+              id
+              body
+              submittedAt
+              submittedBy {
+                id
+                displayName
+              }
+            }
           }
         }
         appeal {
@@ -358,6 +368,9 @@ function DecisionAndAppeal(props: { data: FoundCase; ownId: string | undefined }
                       </span>
                     ) : null}
                   </div>
+                  {k.ownerOrganizationId === props.ownId ? (
+                    <ComplianceReports reports={k.complianceReports} zone={file.zone} />
+                  ) : null}
                   {k.state === 'OPEN' && k.ownerOrganizationId === props.ownId ? (
                     <TextAnswer
                       name={`compliance-${k.id}`}
