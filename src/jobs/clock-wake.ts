@@ -11,23 +11,23 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { cases } from '../../db/schema/cases.ts';
 import { clocks, regimes } from '../../db/schema/clocks.ts';
-import { consultations } from '../../db/schema/work-items.ts';
-import { systemActor } from '../../vocabulary/actor.ts';
-import type { ClockOwnerKind, ClockPhase } from '../../vocabulary/terms.ts';
-import type { Audience, WorkflowDefinition } from '../../workflows/definition.ts';
 import type { RegimeDefinition } from '../../workflows/regimes/regime-definition.ts';
 import { currentWorkflows, workflowDefinition } from '../../workflows/registry.ts';
 import type { Tx } from '../database/database.ts';
-import { appendAuditEntries, appendAuditEntry, caseChain } from '../domain/audit/append-audit-entry.ts';
+import {
+  type Breach,
+  clockNotice,
+  onClockDue,
+  recordBreaches,
+  reminderAudience,
+  timerEvents,
+  workItemKindOf,
+} from '../domain/clock/clock-due.ts';
 import { nextReminderAt, reminderInstant, reminderPercents } from '../domain/clock/reminders.ts';
 import type { ClockRow } from '../domain/clock/save-clock.ts';
-import { applyCaseEvent } from '../domain/engine/apply-case-event.ts';
-import { applyWorkItemEvent, type WorkItemKind, workItemSpecs } from '../domain/engine/work-items.ts';
-import { InvalidTransitionError } from '../domain/errors.ts';
-import { enqueue, type Job } from '../domain/jobs/enqueue.ts';
+import { workItemSpecs } from '../domain/engine/work-items.ts';
+import { enqueue } from '../domain/jobs/enqueue.ts';
 import type { JobContext } from '../domain/jobs/job-handler.ts';
-
-const clockActor = systemActor('clock');
 
 /** What a wake-up did, and when the clock wants to be woken next (null: never again). */
 export interface ClockWakeOutcome {
@@ -46,54 +46,6 @@ const idle = (clockId: string, nextWakeAt: Date | null): ClockWakeOutcome => ({
   event: null,
   nextWakeAt,
 });
-
-/** Who is reminded of a clock running out: whoever has to act before it does. */
-function reminderAudience(ownerKind: ClockOwnerKind, phase: ClockPhase): Audience {
-  if (ownerKind === 'CONSULTATION') return 'DEPARTMENT';
-  if (ownerKind === 'ASSESSMENT') return 'INSTITUTE';
-  if (ownerKind === 'APPEAL' || phase === 'APPEAL_DECISION') return 'APPEALS_PANEL';
-  if (ownerKind === 'CASE' && (phase === 'RESUBMISSION' || phase === 'APPEAL_WINDOW')) return 'FILER';
-  return 'CASE_OFFICER';
-}
-
-function workItemKindOf(ownerKind: ClockOwnerKind): WorkItemKind | null {
-  for (const [kind, spec] of Object.entries(workItemSpecs))
-    if (spec.ownerKind === ownerKind) return kind as WorkItemKind;
-  return null;
-}
-
-/** The system's deadline events the definition accepts in `state` (e.g. APPEAL_WINDOW_EXPIRED). */
-function timerEvents(definition: WorkflowDefinition, state: string): string[] {
-  const events = definition.transitions
-    .filter((t) => t.from.includes(state) && t.by.includes('SYSTEM') && t.guards.includes('deadlinePassed'))
-    .map((t) => t.event);
-  return [...new Set(events)];
-}
-
-/** A deadline notice about `clock` for `audience`, as a job. */
-function clockNotice(
-  clock: ClockRow,
-  audience: Audience,
-  template: string,
-  extra: { percent?: number; rule?: string },
-): Job {
-  const itemKind = workItemKindOf(clock.ownerKind);
-  return {
-    kind: 'notify',
-    caseId: clock.caseId,
-    payload: {
-      caseId: clock.caseId,
-      audience,
-      template,
-      event: 'CLOCK',
-      clockId: clock.id,
-      phase: clock.phase,
-      dueAt: clock.dueAt.toISOString(),
-      ...(itemKind ? { itemKind, itemId: clock.ownerId } : {}),
-      ...extra,
-    },
-  };
-}
 
 /** Clocks handled in one transaction when many are woken at once. */
 export const clockChunkSize = 200;
@@ -210,7 +162,7 @@ async function wakeOne(tx: Tx, clockId: string, now: Date): Promise<ClockWakeOut
     .select({ definition: regimes.definition })
     .from(regimes)
     .where(eq(regimes.id, clock.regimeId));
-  const event = await onDue(tx, updated!, regimeRow!.definition as RegimeDefinition, now);
+  const event = await onClockDue(tx, updated!, regimeRow!.definition as RegimeDefinition, now);
   // The event may have stopped the clock (a window that ended): read what it wrote.
   const final = event ? (await tx.select().from(clocks).where(eq(clocks.id, clockId)))[0]! : updated!;
   return { clockId, reminded, due, event, nextWakeAt: final.stoppedAt ? null : final.nextWakeAt };
@@ -316,147 +268,6 @@ async function wakeTogether(tx: Tx, woken: readonly Woken[], now: Date): Promise
     event: null,
     nextWakeAt: updated.nextWakeAt,
   }));
-}
-
-/** A breach to record: the clock, and the case or work item it is about. */
-interface Breach {
-  readonly clock: ClockRow;
-  readonly entityKind: string;
-  readonly entityId: string;
-}
-
-/**
- * The due instant: the owner's timer event where its workflow has one in its current state, else a
- * breach. @returns the event sent, if any.
- */
-async function onDue(tx: Tx, clock: ClockRow, regime: RegimeDefinition, now: Date): Promise<string | null> {
-  if (clock.ownerKind === 'CASE') {
-    const [caseRow] = await tx.select().from(cases).where(eq(cases.id, clock.caseId));
-    const definition = workflowDefinition('case', caseRow!.workflowVersion);
-    if (caseRow!.currentClockId === clock.id && definition) {
-      for (const event of timerEvents(definition, caseRow!.state)) {
-        const sent = await tryEvent(tx, () =>
-          applyCaseEvent(tx, clockActor, { caseId: caseRow!.id, event, expectedVersion: caseRow!.version }, now),
-        );
-        if (sent) return event;
-      }
-    }
-    await tx.update(cases).set({ overdue: true }).where(eq(cases.id, clock.caseId));
-    await recordBreach(tx, clock, 'Case', clock.caseId, now);
-    return null;
-  }
-
-  const kind = workItemKindOf(clock.ownerKind);
-  if (!kind) return null;
-  const spec = workItemSpecs[kind];
-  const [item] = (await tx.select().from(spec.table).where(eq(spec.table.id, clock.ownerId))) as {
-    state: string;
-  }[];
-  if (item) {
-    for (const event of timerEvents(currentWorkflows[kind], item.state)) {
-      const sent = await tryEvent(tx, () =>
-        applyWorkItemEvent(tx, clockActor, { kind, itemId: clock.ownerId, event }, now),
-      );
-      if (sent) {
-        // The event's own notices tell the people concerned; a consultation then gets the silence rule.
-        if (kind === 'consultation') await applySilenceRule(tx, clock, regime, now);
-        return event;
-      }
-    }
-  }
-  await recordBreach(tx, clock, spec.entity, clock.ownerId, now);
-  return null;
-}
-
-/** Sends an event; a guard that refuses it (e.g. the deadline moved) is not an error here. */
-async function tryEvent(tx: Tx, send: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await tx.transaction(async () => {
-      await send();
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof InvalidTransitionError) return false;
-    throw error;
-  }
-}
-
-async function recordBreach(tx: Tx, clock: ClockRow, entityKind: string, entityId: string, now: Date): Promise<void> {
-  await recordBreaches(tx, [{ clock, entityKind, entityId }], now);
-}
-
-/** Each breach: the lead reviewer notified, an entry on its case's audit chain. */
-async function recordBreaches(tx: Tx, breaches: readonly Breach[], now: Date): Promise<void> {
-  if (breaches.length === 0) return;
-  await enqueue(
-    tx,
-    breaches.map(({ clock }) => clockNotice(clock, 'LEAD_REVIEWER', 'clock.breached', {})),
-    now,
-  );
-  await appendAuditEntries(
-    tx,
-    clockActor,
-    breaches.map(({ clock, entityKind, entityId }) => ({
-      chain: caseChain(clock.caseId),
-      caseId: clock.caseId,
-      action: 'clock.breached',
-      entityKind,
-      entityId,
-      after: { clockId: clock.id, phase: clock.phase, dueAt: clock.dueAt.toISOString() },
-      occurredAt: now,
-    })),
-  );
-}
-
-/**
- * What silence on an overdue consultation means under the case's regime: CN_CSR escalates to the
- * lead reviewer; US_CFIUS deems the department to concur (the opinion is recorded as deemed, and a
- * late answer still replaces it).
- */
-async function applySilenceRule(tx: Tx, clock: ClockRow, regime: RegimeDefinition, now: Date): Promise<void> {
-  if (regime.consultationSilence === 'ESCALATE_TO_LEAD_REVIEWER') {
-    await enqueue(
-      tx,
-      [clockNotice(clock, 'LEAD_REVIEWER', 'consultation.escalated', { rule: regime.consultationSilence })],
-      now,
-    );
-    await appendAuditEntry(tx, clockActor, {
-      chain: caseChain(clock.caseId),
-      caseId: clock.caseId,
-      action: 'consultation.escalated',
-      entityKind: 'Consultation',
-      entityId: clock.ownerId,
-      after: { rule: regime.consultationSilence, regime: regime.code },
-      occurredAt: now,
-    });
-    return;
-  }
-  const [row] = await tx
-    .update(consultations)
-    .set({
-      opinion: 'CONCUR',
-      rationale: `Deemed concurrence: no opinion within the deadline (${regime.code} silence rule).`,
-      deemed: true,
-      updatedAt: now,
-      version: sql`${consultations.version} + 1`,
-    })
-    .where(and(eq(consultations.id, clock.ownerId), eq(consultations.state, 'OVERDUE'), isNull(consultations.opinion)))
-    .returning({ id: consultations.id, version: consultations.version });
-  if (!row) return;
-  await enqueue(
-    tx,
-    [clockNotice(clock, 'CASE_OFFICER', 'consultation.deemed-concurrence', { rule: regime.consultationSilence })],
-    now,
-  );
-  await appendAuditEntry(tx, clockActor, {
-    chain: caseChain(clock.caseId),
-    caseId: clock.caseId,
-    action: 'consultation.deemed-concurrence',
-    entityKind: 'Consultation',
-    entityId: clock.ownerId,
-    after: { opinion: 'CONCUR', deemed: true, version: row.version, rule: regime.consultationSilence },
-    occurredAt: now,
-  });
 }
 
 /** Running clocks whose wake-up instant is before `until`, earliest first. */
