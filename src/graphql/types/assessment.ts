@@ -7,7 +7,6 @@ import type { assessments } from '../../../db/schema/work-items.ts';
 import type { Actor } from '../../../vocabulary/actor.ts';
 import { assessmentStates, capabilities } from '../../../vocabulary/terms.ts';
 import { assessmentEvents, assessmentWorkflow } from '../../../workflows/assessment.workflow.ts';
-import type { ActionVerdict } from '../../../workflows/transition.ts';
 import type { Tx } from '../../database/database.ts';
 import { accessibleWhere } from '../../domain/access/authorize.ts';
 import { assessmentSubjectFields } from '../../domain/access/subject-fields.ts';
@@ -27,8 +26,9 @@ import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
-import { BlockedReasonEnum, StrategyEnum, SubStrategyEnum } from './enums.ts';
+import { StrategyEnum, SubStrategyEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
+import { workflowActionTypes } from './workflow-actions.ts';
 
 const stateDescriptions: Record<(typeof assessmentStates)[number], string> = {
   INVITED: 'The institute is invited; its assessors declare conflicts, then one accepts or declines.',
@@ -63,39 +63,14 @@ const CapabilityScoresRef = builder.objectRef<Scores>('CapabilityScores').implem
     ),
 });
 
-export const AssessmentEventEnum = builder.enumType('AssessmentEvent', {
-  description: 'An event of the assessment workflow (docs/workflows.md draws it).',
-  values: Object.fromEntries(
-    assessmentEvents.map((event) => [
-      event,
-      { description: assessmentWorkflow.transitions.find((t) => t.event === event)!.description },
-    ]),
-  ),
-});
-
-const AssessmentActionRef = builder.objectRef<ActionVerdict<string>>('AssessmentAction').implement({
-  description:
+const { ActionRef: AssessmentActionRef } = workflowActionTypes({
+  name: 'Assessment',
+  events: assessmentEvents,
+  workflow: assessmentWorkflow,
+  eventsDescription: 'An event of the assessment workflow (docs/workflows.md draws it).',
+  actionDescription:
     'An event your roles could send to the assessment in its state, as the engine judges it on the stored facts now.',
-  fields: (t) => ({
-    event: t.field({ type: AssessmentEventEnum, description: 'The event.', resolve: (a) => a.event as never }),
-    possible: t.exposeBoolean('possible', {
-      description: 'Whether the engine would accept it now, given a valid input (e.g. the reasons a rule asks for).',
-    }),
-    blockedReason: t.field({
-      type: BlockedReasonEnum,
-      nullable: true,
-      description: 'When not possible: the rule that blocks it.',
-      resolve: (a) => a.blockedReason,
-    }),
-    reason: t.string({
-      nullable: true,
-      description: 'When not possible: the rule, as a sentence (English; clients word `blockedReason` themselves).',
-      resolve: (a) => a.reason,
-    }),
-    reasonRequired: t.exposeBoolean('reasonRequired', {
-      description: 'Whether sending it needs written reasons (e.g. withdrawing or returning).',
-    }),
-  }),
+  reasonRequiredDescription: 'Whether sending it needs written reasons (e.g. withdrawing or returning).',
 });
 
 /** The assessments `actor` may read, for a (possibly aliased) assessments table. */

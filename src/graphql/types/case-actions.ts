@@ -7,51 +7,26 @@
 
 import type { CaseState } from '../../../vocabulary/terms.ts';
 import { caseWorkflow } from '../../../workflows/case.workflow.ts';
-import type { ActionVerdict } from '../../../workflows/transition.ts';
 import { applyCaseEvent } from '../../domain/engine/apply-case-event.ts';
 import { availableCaseActions } from '../../domain/engine/case-actions.ts';
 import { builder } from '../builder.ts';
 import { decodeId } from '../global-id.ts';
 import { idempotencyKeyField, runMutation } from '../mutation.ts';
 import { CaseRef } from './case.ts';
-import { BlockedReasonEnum, CaseStateEnum } from './enums.ts';
+import { CaseStateEnum } from './enums.ts';
 import { mutationErrorTypes } from './errors.ts';
+import { workflowActionTypes } from './workflow-actions.ts';
 
 const caseEvents = [...new Set(caseWorkflow.transitions.map((t) => t.event))];
 
-export const CaseEventEnum = builder.enumType('CaseEvent', {
-  description: 'An event of the case workflow (docs/workflows.md draws them).',
-  values: Object.fromEntries(
-    caseEvents.map((event) => [
-      event,
-      { description: caseWorkflow.transitions.find((t) => t.event === event)!.description },
-    ]),
-  ),
-});
-
-const CaseActionRef = builder.objectRef<ActionVerdict<string>>('CaseAction').implement({
-  description:
+const { EventEnum: CaseEventEnum, ActionRef: CaseActionRef } = workflowActionTypes({
+  name: 'Case',
+  events: caseEvents,
+  workflow: caseWorkflow,
+  eventsDescription: 'An event of the case workflow (docs/workflows.md draws them).',
+  actionDescription:
     'An event your roles could send to the case in its state, as the engine judges it on the stored facts now.',
-  fields: (t) => ({
-    event: t.field({ type: CaseEventEnum, description: 'The event.', resolve: (a) => a.event as never }),
-    possible: t.exposeBoolean('possible', {
-      description: 'Whether the engine would accept it now, given a valid input (e.g. the reasons a rule asks for).',
-    }),
-    blockedReason: t.field({
-      type: BlockedReasonEnum,
-      nullable: true,
-      description: 'When not possible: the rule that blocks it.',
-      resolve: (a) => a.blockedReason,
-    }),
-    reason: t.string({
-      nullable: true,
-      description: 'When not possible: the rule, as a sentence (English; clients word `blockedReason` themselves).',
-      resolve: (a) => a.reason,
-    }),
-    reasonRequired: t.exposeBoolean('reasonRequired', {
-      description: 'Whether sending it needs written reasons now (e.g. proposing while work items are open).',
-    }),
-  }),
+  reasonRequiredDescription: 'Whether sending it needs written reasons now (e.g. proposing while work items are open).',
 });
 
 builder.drizzleObjectField(CaseRef, 'availableActions', (t) =>

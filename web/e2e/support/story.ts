@@ -4,7 +4,7 @@
  * review, with departments consulted, an institute invited, a party asked for information.
  */
 import { DEMO_PASSWORD } from '../../../src/seed/demo-data.ts';
-import { apiAs } from './api.ts';
+import { accessTokenOf, apiAs } from './api.ts';
 import { unusedOneTimeCode } from './one-time-code.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
@@ -41,13 +41,10 @@ export class OfficeStory {
    * case has a logged read (the read log shows it to auditors).
    */
   async loggedDocument(caseId: string, title: string): Promise<void> {
-    const login = await fetch(`${this.baseUrl}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-icsr-csrf': '1' },
-      body: JSON.stringify({ email: 'officer@icsr.example', password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const auth = { authorization: `Bearer ${accessToken}`, 'x-icsr-csrf': '1' };
+    const auth = {
+      authorization: `Bearer ${await accessTokenOf(this.baseUrl, 'officer@icsr.example')}`,
+      'x-icsr-csrf': '1',
+    };
     const query = new URLSearchParams({ title, fileName: 'minutes.pdf', classification: 'CONFIDENTIAL' });
     const uploaded = await fetch(`${this.baseUrl}/cases/${caseId}/documents?${query}`, {
       method: 'POST',
